@@ -1,0 +1,23 @@
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from jxc.accounts.demo import DEMO_PASSWORD, demo_users_load
+
+
+class Command(BaseCommand):
+    help = "Migrate and load the demo data (idempotent), then print the logins."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--no-migrate", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not options["no_migrate"]:
+            call_command("migrate", interactive=False, verbosity=0)
+        created, users = demo_users_load()
+        self.stdout.write(f"Demo data ready ({created} users created, {len(users)} in total).")
+        self.stdout.write("")
+        self.stdout.write("  role                 username     password")
+        for user, role in users:
+            self.stdout.write(f"  {role:<20} {user.username:<12} {DEMO_PASSWORD}")

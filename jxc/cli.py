@@ -1,0 +1,63 @@
+"""The `jxc` command: `jxc demo`, `jxc serve`, `jxc worker`, `jxc token …`, `jxc roles …`.
+
+Anything else is passed to Django's manage.py (e.g. `jxc migrate`, `jxc check --deploy`).
+Settings come from DJANGO_SETTINGS_MODULE (default config.settings.dev).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def _manage(argv: list[str]) -> None:
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["jxc", *argv])
+
+
+def _serve(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="jxc serve", description="Run JXC under gunicorn.")
+    parser.add_argument("--host", default=os.environ.get("JXC_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("JXC_PORT", "8000")))
+    parser.add_argument(
+        "--workers", type=int, default=int(os.environ.get("JXC_WORKERS", "2")), help="processes"
+    )
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("JXC_THREADS", "4")))
+    args = parser.parse_args(argv)
+    _manage(["collectstatic", "--noinput", "--verbosity", "0"])
+    print(f"JXC is running at http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
+    gunicorn = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "config.wsgi:application",
+        "--bind",
+        f"{args.host}:{args.port}",
+        "--workers",
+        str(args.workers),
+        "--threads",
+        str(args.threads),
+        "--access-logfile",
+        "-",
+        "--log-level",
+        "warning",
+    ]
+    os.execv(sys.executable, gunicorn)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    command = argv[0] if argv else "help"
+    if command == "serve":
+        _serve(argv[1:])
+    elif command == "worker":
+        _manage(["db_worker", *argv[1:]])
+    else:
+        _manage(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""Home page, module placeholders and the error pages."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from jxc.accounts.enums import ScopeKind
+from jxc.accounts.scopes import scope_ids
+from jxc.accounts.selectors import user_role_labels
+from jxc.core.access import LOGIN, user_has_access
+from jxc.core.access import requires as requires_access
+from jxc.core.api import error_response
+
+from .navigation import ITEMS_BY_SLUG
+from .selectors import home_figures, recent_audit_entries
+
+
+@requires_access(LOGIN)
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    context = {
+        "figures": home_figures(user=user),
+        "roles": user_role_labels(user),  # type: ignore[arg-type]
+        "warehouse_scope": scope_ids(user, ScopeKind.WAREHOUSE),
+        "shop_scope": scope_ids(user, ScopeKind.SHOP),
+        "recent": recent_audit_entries() if user.has_perm("accounts.view_audit") else None,
+    }
+    return render(request, "web/home.html", context)
+
+
+@requires_access(LOGIN)
+def module(request: HttpRequest, slug: str) -> HttpResponse:
+    """The honest page of a module that is not built yet (never sample numbers)."""
+    item = ITEMS_BY_SLUG.get(slug)
+    if item is None or item.is_built:
+        raise Http404
+    if not user_has_access(request.user, item.access):
+        raise PermissionDenied
+    return render(request, "web/module_unavailable.html", {"item": item})
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _wants_json(request):
+        return error_response(403, "permission_denied", _("You do not have permission for this."))
+    return render(request, "web/403.html", status=403)
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _wants_json(request):
+        return error_response(404, "not_found", _("Not found."))
+    return render(request, "web/404.html", status=404)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/500.html", status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    if _wants_json(request):
+        return error_response(403, "csrf_failed", _("The CSRF token is missing or wrong."))
+    return render(request, "web/csrf.html", status=403)
