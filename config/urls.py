@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 
 from jxc.core.access import PUBLIC, requires
@@ -8,14 +9,14 @@ from .api import api
 
 
 @requires(PUBLIC)
-def api_not_found(request, rest=""):  # type: ignore[no-untyped-def]
+def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     return web_views.error_404(request)
 
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
-    re_path(r"^api/(?P<rest>.*)$", api_not_found),
+    re_path(r"^api/(?P<rest>.*)$", api_not_found, name="api-not-found"),
     path("account/", include("jxc.accounts.urls")),
     path("", include("jxc.web.urls")),
 ]

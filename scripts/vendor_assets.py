@@ -13,12 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 NODE = ROOT / "node_modules"
 DEST = ROOT / "jxc" / "static" / "vendor"
 
+ICONS = "bootstrap-icons/font"
 FILES: dict[str, str] = {
     "bootstrap/dist/css/bootstrap.min.css": "bootstrap/bootstrap.min.css",
     "bootstrap/dist/js/bootstrap.bundle.min.js": "bootstrap/bootstrap.bundle.min.js",
-    "bootstrap-icons/font/bootstrap-icons.min.css": "bootstrap-icons/bootstrap-icons.min.css",
-    "bootstrap-icons/font/fonts/bootstrap-icons.woff2": "bootstrap-icons/fonts/bootstrap-icons.woff2",
-    "bootstrap-icons/font/fonts/bootstrap-icons.woff": "bootstrap-icons/fonts/bootstrap-icons.woff",
+    f"{ICONS}/bootstrap-icons.min.css": "bootstrap-icons/bootstrap-icons.min.css",
+    f"{ICONS}/fonts/bootstrap-icons.woff2": "bootstrap-icons/fonts/bootstrap-icons.woff2",
+    f"{ICONS}/fonts/bootstrap-icons.woff": "bootstrap-icons/fonts/bootstrap-icons.woff",
     "htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
     "echarts/dist/echarts.min.js": "echarts/echarts.min.js",
     "html5-qrcode/html5-qrcode.min.js": "html5-qrcode/html5-qrcode.min.js",

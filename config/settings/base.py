@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -24,9 +25,9 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def database_from_url(url: str) -> dict:
+def database_from_url(url: str) -> dict[str, Any]:
     """Turn JXC_DATABASE_URL into a Django DATABASES entry (SQLite gets WAL + IMMEDIATE)."""
-    config = dj_database_url.parse(url, conn_max_age=0)
+    config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=0))
     if config["ENGINE"] == "django.db.backends.sqlite3":
         name = str(config["NAME"])
         if name not in ("", ":memory:") and not Path(name).is_absolute():
@@ -105,9 +106,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": database_from_url(
-        os.environ.get("JXC_DATABASE_URL", "sqlite:///var/jxc.sqlite3")
-    )
+    "default": database_from_url(os.environ.get("JXC_DATABASE_URL", "sqlite:///var/jxc.sqlite3"))
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -10,11 +10,14 @@ from django.utils.http import urlencode
 from django_otp.admin import OTPAdminSite
 
 from .models import ApiToken, AuditEntry, User
+from .views.auth import logout_view
 
 
 def _login_redirect(request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
     """Send admin sign-in to the JXC sign-in page (lockout, audit and 2FA live there)."""
-    if request.user.is_authenticated and settings.JXC_ADMIN_REQUIRE_2FA:
+    if admin.site.has_permission(request):
+        return redirect("admin:index")
+    if request.user.is_authenticated and request.user.is_staff and settings.JXC_ADMIN_REQUIRE_2FA:
         return redirect("accounts:totp")
     target = request.GET.get("next") or reverse("admin:index")
     return redirect(f"{reverse('accounts:login')}?{urlencode({'next': target})}")
@@ -23,6 +26,7 @@ def _login_redirect(request: HttpRequest, extra_context: dict | None = None) -> 
 if settings.JXC_ADMIN_REQUIRE_2FA:
     admin.site.__class__ = OTPAdminSite
 admin.site.login = _login_redirect  # type: ignore[method-assign]
+admin.site.logout = logout_view  # type: ignore[assignment]
 admin.site.site_header = "JXC"
 
 

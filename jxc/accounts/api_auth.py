@@ -45,7 +45,7 @@ class ApiAuth(HttpBearer):
             user = self._token_user(header)
             request.user = user
             translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language  # type: ignore[attr-defined]
+            request.LANGUAGE_CODE = user.language
         elif request.user.is_authenticated:
             user = request.user
             if request.method not in SAFE_METHODS and check_csrf(request) is not None:

@@ -39,7 +39,7 @@ class LoginForm(AuthenticationForm):
 
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)
-        devices = [device for device in devices_for_user(user, confirmed=True)]
+        devices = list(devices_for_user(user, confirmed=True))
         if not devices:
             return
         token = (self.cleaned_data.get("otp_token") or "").strip()
@@ -67,7 +67,9 @@ class UserForm(forms.Form):
     phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     roles = forms.MultipleChoiceField(
-        label=_("Roles"), choices=role_choices, widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})
+        label=_("Roles"),
+        choices=role_choices,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
 
@@ -97,12 +99,26 @@ class PasswordResetByAdminForm(forms.Form):
 class ScopeForm(forms.Form):
     all_warehouses = forms.BooleanField(label=_("All warehouses"), required=False)
     warehouses = forms.TypedMultipleChoiceField(
-        label=_("Warehouses"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})
+        label=_("Warehouses"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
     all_shops = forms.BooleanField(label=_("All shops"), required=False)
     shops = forms.TypedMultipleChoiceField(
-        label=_("Shops"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})
+        label=_("Shops"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
+
+    def set_choices(
+        self, *, warehouses: list[tuple[int, str]], shops: list[tuple[int, str]]
+    ) -> None:
+        for name, choices in (("warehouses", warehouses), ("shops", shops)):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = choices
 
 
 class TokenCreateForm(forms.Form):
@@ -129,7 +145,9 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args: Any, object_types: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["object_type"].choices = [("", _("Any"))] + [(t, t) for t in object_types]
+        field = self.fields["object_type"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Any"))] + [(t, t) for t in object_types]
 
 
 class TotpConfirmForm(forms.Form):

@@ -15,5 +15,5 @@ class UserLanguageMiddleware:
         language = getattr(user, "language", "") if user is not None else ""
         if user is not None and user.is_authenticated and language:
             translation.activate(language)
-            request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+            request.LANGUAGE_CODE = language
         return self.get_response(request)

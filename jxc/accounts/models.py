@@ -24,8 +24,6 @@ class User(AbstractUser):
     all_shops = models.BooleanField(_("all shops"), default=True)
 
     class Meta(AbstractUser.Meta):
-        verbose_name = _("user")
-        verbose_name_plural = _("users")
         swappable = "AUTH_USER_MODEL"
 
     def __str__(self) -> str:
@@ -141,3 +139,6 @@ class Capability(models.Model):
             ("view_audit", _("View the audit log")),
             ("use_api", _("Use personal API tokens")),
         ]
+
+    def __str__(self) -> str:
+        return "capability"

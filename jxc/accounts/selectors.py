@@ -66,7 +66,5 @@ def audit_entry_list(*, filters: AuditFilter) -> QuerySet[AuditEntry]:
 
 def audit_object_types() -> list[str]:
     return sorted(
-        AuditEntry.objects.exclude(object_type="")
-        .values_list("object_type", flat=True)
-        .distinct()
+        AuditEntry.objects.exclude(object_type="").values_list("object_type", flat=True).distinct()
     )

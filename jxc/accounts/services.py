@@ -151,12 +151,12 @@ def user_update(
         setattr(user, name, value)
     if roles is not None:
         codes = _validate_roles(roles)
-        if actor is not None and actor.pk == user.pk and "admin" not in codes:
-            if "admin" in before["roles"]:
-                raise ApplicationError(
-                    _("You cannot remove the administrator role from yourself."),
-                    code="self_lockout",
-                )
+        removing_own_admin = "admin" in before["roles"] and "admin" not in codes
+        if actor is not None and actor.pk == user.pk and removing_own_admin:
+            raise ApplicationError(
+                _("You cannot remove the administrator role from yourself."),
+                code="self_lockout",
+            )
         _apply_roles(user, codes)
     user.full_clean(exclude=["password"])
     user.save()
@@ -184,7 +184,7 @@ def user_scopes_set(
         DataScope.objects.filter(user=user, kind=kind).values_list("ref_id", flat=True)
     )
     before = {flag: getattr(user, flag), f"{kind}_ids": before_ids}
-    wanted = sorted(set(int(ref_id) for ref_id in ref_ids))
+    wanted = sorted({int(ref_id) for ref_id in ref_ids})
     setattr(user, flag, unrestricted)
     user.save(update_fields=[flag])
     DataScope.objects.filter(user=user, kind=kind).exclude(ref_id__in=wanted).delete()
@@ -247,7 +247,9 @@ def api_token_create(
         )
     prefix = secrets.token_hex(4)
     secret = f"{TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
-    token = ApiToken.objects.create(user=user, name=name[:80], prefix=prefix, digest=_digest(secret))
+    token = ApiToken.objects.create(
+        user=user, name=name[:80], prefix=prefix, digest=_digest(secret)
+    )
     audit_record(
         action=AuditAction.CREATE,
         actor=actor,
@@ -285,7 +287,7 @@ def api_token_authenticate(*, secret: str) -> User | None:
         .filter(digest=_digest(secret), revoked_at__isnull=True)
         .first()
     )
-    if token is None or not token.user.is_active:
+    if token is None or not token.user.is_active or not token.user.has_perm("accounts.use_api"):
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_PRECISION:

@@ -50,27 +50,27 @@ def _validation_details(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def install_error_handlers(api: NinjaAPI) -> None:
     """Map every exception the API can raise to the shared error shape."""
 
-    def on_application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
+    def on_application_error(request: HttpRequest, exc: Any) -> HttpResponse:
         return error_response(exc.status, exc.code, exc.message, exc.details)
 
-    def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    def on_validation(request: HttpRequest, exc: Any) -> HttpResponse:
         message = _("Some fields are missing or invalid.")
         return error_response(422, "validation_error", message, _validation_details(exc.errors))
 
-    def on_authentication(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    def on_authentication(request: HttpRequest, exc: Any) -> HttpResponse:
         message = _("Sign in, or send a valid API token as 'Authorization: Bearer <token>'.")
         return error_response(401, "not_authenticated", message)
 
-    def on_permission(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    def on_permission(request: HttpRequest, exc: Any) -> HttpResponse:
         return error_response(403, "permission_denied", _("You do not have permission for this."))
 
-    def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    def on_not_found(request: HttpRequest, exc: Any) -> HttpResponse:
         return error_response(404, "not_found", _("Not found."))
 
-    def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    def on_throttled(request: HttpRequest, exc: Any) -> HttpResponse:
         return error_response(429, "too_many_requests", _("Too many requests; try again later."))
 
-    def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    def on_http_error(request: HttpRequest, exc: Any) -> HttpResponse:
         code = STATUS_CODES.get(exc.status_code, "error")
         return error_response(exc.status_code, code, str(exc))
 

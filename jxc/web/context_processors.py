@@ -14,11 +14,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     match = request.resolver_match
     active = ""
     if match is not None:
-        if match.view_name == "web:module":
-            active = match.kwargs.get("slug", "")
-        else:
-            for _section, items in sections:
-                for item in items:
-                    if item.url_name and match.view_name.startswith(item.url_name.rstrip("s")):
-                        active = item.slug
+        for _section, items in sections:
+            for item in items:
+                name = item.url_name or f"web:module-{item.slug}"
+                if match.view_name == name or match.view_name.startswith(name.rstrip("s") + "-"):
+                    active = item.slug
     return {"nav_sections": sections, "nav_active": active}

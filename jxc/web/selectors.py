@@ -26,9 +26,9 @@ class HomeFigures:
 def home_figures(*, user: Any) -> HomeFigures:
     today = timezone.localdate()
     entries_today = AuditEntry.objects.filter(at__date=today)
-    built = {
-        item.capability for section in SECTIONS for item in section.items if item.is_built
-    } - {""}
+    built = {item.capability for section in SECTIONS for item in section.items if item.is_built} - {
+        ""
+    }
     return HomeFigures(
         active_users=User.objects.filter(is_active=True).count(),
         sign_ins_today=entries_today.filter(action=AuditAction.LOGIN).count(),

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from jxc.accounts.enums import ScopeKind
 from jxc.accounts.scopes import scope_ids
 from jxc.accounts.selectors import user_role_labels
-from jxc.core.access import LOGIN, user_has_access
+from jxc.core.access import LOGIN
 from jxc.core.access import requires as requires_access
 from jxc.core.api import error_response
 
-from .navigation import ITEMS_BY_SLUG
+from .navigation import NavItem
 from .selectors import home_figures, recent_audit_entries
 
 
@@ -31,15 +32,15 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", context)
 
 
-@requires_access(LOGIN)
-def module(request: HttpRequest, slug: str) -> HttpResponse:
+def module_page(item: NavItem) -> Callable[[HttpRequest], HttpResponse]:
     """The honest page of a module that is not built yet (never sample numbers)."""
-    item = ITEMS_BY_SLUG.get(slug)
-    if item is None or item.is_built:
-        raise Http404
-    if not user_has_access(request.user, item.access):
-        raise PermissionDenied
-    return render(request, "web/module_unavailable.html", {"item": item})
+
+    @requires_access(item.access)
+    def view(request: HttpRequest) -> HttpResponse:
+        return render(request, "web/module_unavailable.html", {"item": item})
+
+    view.__name__ = f"module_{item.slug}"
+    return view
 
 
 def _wants_json(request: HttpRequest) -> bool:

@@ -82,9 +82,7 @@ def lockout_response(
 ) -> HttpResponse:
     """Shown instead of the sign-in page while a username + IP pair is locked (django-axes)."""
     username = str((credentials or {}).get("username") or request.POST.get("username") or "")
-    audit_record(
-        action=AuditAction.LOCKED_OUT, actor_name=username[:150], request=request
-    )
+    audit_record(action=AuditAction.LOCKED_OUT, actor_name=username[:150], request=request)
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     context = {"minutes": minutes, "limit": settings.AXES_FAILURE_LIMIT}
     return render(request, "accounts/locked.html", context, status=429)
@@ -104,7 +102,8 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @requires(LOGIN)
 @sensitive_post_parameters()
 def password_change(request: HttpRequest) -> HttpResponse:
-    form = PasswordChangeForm(request.user, request.POST or None)
+    user: User = request.user  # type: ignore[assignment]
+    form = PasswordChangeForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = user_password_set(
             actor=request.user,  # type: ignore[arg-type]

@@ -65,7 +65,9 @@ def user_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("User %(name)s created.") % {"name": user.label})
             return redirect("accounts:user-edit", user_id=user.pk)
     status = 400 if form.errors else 200
-    return render(request, "accounts/user_form.html", {"form": form, "creating": True}, status=status)
+    return render(
+        request, "accounts/user_form.html", {"form": form, "creating": True}, status=status
+    )
 
 
 @requires(MANAGE_USERS)
@@ -137,8 +139,7 @@ def user_scopes(request: HttpRequest, user_id: int) -> HttpResponse:
         "shops": [s.ref_id for s in granted if s.kind == ScopeKind.SHOP],
     }
     form = ScopeForm(request.POST or None, initial=initial)
-    form.fields["warehouses"].choices = _choices(ScopeKind.WAREHOUSE)
-    form.fields["shops"].choices = _choices(ScopeKind.SHOP)
+    form.set_choices(warehouses=_choices(ScopeKind.WAREHOUSE), shops=_choices(ScopeKind.SHOP))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         for kind, flag, ids in (

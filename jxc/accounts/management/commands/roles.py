@@ -7,7 +7,9 @@ from jxc.accounts.services import roles_sync
 
 
 class Command(BaseCommand):
-    help = "Role groups: `roles sync` makes them match jxc/accounts/roles.py; `roles list` shows them."
+    help = (
+        "Role groups: `roles sync` makes them match jxc/accounts/roles.py; `roles list` shows them."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["sync", "list"])

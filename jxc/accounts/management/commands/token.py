@@ -39,8 +39,8 @@ class Command(BaseCommand):
                 used = token.last_used_at.isoformat() if token.last_used_at else "never"
                 self.stdout.write(f"{token.prefix}  {state:<8} last used {used}  {token.name}")
         else:
-            token = ApiToken.objects.filter(prefix=options["prefix"]).first()
-            if token is None:
+            found = ApiToken.objects.filter(prefix=options["prefix"]).first()
+            if found is None:
                 raise CommandError(f"No token with prefix {options['prefix']!r}.")
-            api_token_revoke(actor=None, token=token)
-            self.stdout.write(f"Revoked {token.prefix}.")
+            api_token_revoke(actor=None, token=found)
+            self.stdout.write(f"Revoked {found.prefix}.")
