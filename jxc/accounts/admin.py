@@ -23,11 +23,16 @@ def _login_redirect(request: HttpRequest, extra_context: dict | None = None) -> 
     return redirect(f"{reverse('accounts:login')}?{urlencode({'next': target})}")
 
 
-if settings.JXC_ADMIN_REQUIRE_2FA:
-    admin.site.__class__ = OTPAdminSite
-admin.site.login = _login_redirect  # type: ignore[method-assign]
-admin.site.logout = logout_view  # type: ignore[assignment]
-admin.site.site_header = "JXC"
+def admin_site_configure(site: admin.AdminSite) -> None:
+    """Sign-in through JXC; with JXC_ADMIN_REQUIRE_2FA only OTP-verified staff get in."""
+    if settings.JXC_ADMIN_REQUIRE_2FA and not isinstance(site, OTPAdminSite):
+        site.__class__ = OTPAdminSite
+    site.login = _login_redirect  # type: ignore[method-assign]
+    site.logout = logout_view  # type: ignore[assignment]
+    site.site_header = "JXC"
+
+
+admin_site_configure(admin.site)
 
 
 @admin.register(User)

@@ -7,6 +7,7 @@ from datetime import datetime
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.responses import Status
 
 from jxc.core.access import LOGIN
 
@@ -94,20 +95,20 @@ def token_list(request: HttpRequest) -> list[ApiToken]:
     auth=ApiAuth(USE_API),
     summary="Create an API token (the secret is returned once)",
 )
-def token_create(request: HttpRequest, payload: TokenIn) -> tuple[int, dict]:
+def token_create(request: HttpRequest, payload: TokenIn) -> Status[dict]:
     user = request.auth  # type: ignore[attr-defined]
     token, secret = services.api_token_create(
         actor=user, user=user, name=payload.name, request=request
     )
-    data = TokenOut.from_orm(token).dict()
-    return 201, {**data, "secret": secret}
+    data = TokenOut.from_orm(token).model_dump()
+    return Status(201, {**data, "secret": secret})
 
 
 @router.delete(
     "/tokens/{token_id}", response={204: None}, auth=ApiAuth(USE_API), summary="Revoke a token"
 )
-def token_revoke(request: HttpRequest, token_id: int) -> tuple[int, None]:
+def token_revoke(request: HttpRequest, token_id: int) -> Status[None]:
     user = request.auth  # type: ignore[attr-defined]
     token = get_object_or_404(ApiToken, pk=token_id, user=user)
     services.api_token_revoke(actor=user, token=token, request=request)
-    return 204, None
+    return Status(204, None)
