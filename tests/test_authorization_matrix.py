@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.contrib import admin
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from ninja.operation import PathView
@@ -77,7 +77,7 @@ def _path_view(callback: Any) -> PathView | None:
 
 def _converters(route: str) -> dict[str, str]:
     converters = {name: conv or "str" for conv, name in re.findall(r"<(?:(\w+):)?(\w+)>", route)}
-    converters.update({name: "str" for name in re.findall(r"\(\?P<(\w+)>", route)})
+    converters.update(dict.fromkeys(re.findall(r"\(\?P<(\w+)>", route), "str"))
     return converters
 
 
@@ -206,7 +206,7 @@ def _check_page(client: Client, user: User | None, page: Page, url: str) -> list
 
 
 def _check_operation(
-    client: Client, user: User | None, op: Operation, headers: dict[str, str]
+    client: Client, user: User | None, op: Operation, headers: dict[str, Any]
 ) -> list[str]:
     url = "/" + re.sub(r"<(\w+:)?(\w+)>", "1", op.route)
     response = client.generic(op.method, url, data="{}", content_type="application/json", **headers)
@@ -237,7 +237,7 @@ def test_matrix(who: str, people: dict[str, User | None]) -> None:
         _token, secret = api_token_create(actor=user, user=user, name="matrix")
         bearer = Client()
         for op in operations:
-            headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+            headers: dict[str, Any] = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
             problems += _check_operation(bearer, user, op, headers)
     assert problems == [], "\n".join(problems)
 

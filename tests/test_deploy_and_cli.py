@@ -79,7 +79,8 @@ def test_token_command_creates_a_working_token(make_user, capsys):
 def test_roles_command_sync(capsys):
     call_command("roles", "sync")
     out = capsys.readouterr().out
-    assert "viewer" in out and "admin" in out
+    assert "viewer" in out
+    assert "admin" in out
 
 
 def test_jxc_console_script_passes_other_commands_to_django():

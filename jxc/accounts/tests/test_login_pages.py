@@ -53,7 +53,8 @@ def test_five_failures_lock_account_and_ip_for_15_minutes(make_user, password):
     locked = sign_in(client, "li", password)  # even the right password is refused now
     assert locked.status_code == 429
     page = locked.content.decode()
-    assert "15" in page and 'data-testid="locked"' in page
+    assert "15" in page
+    assert 'data-testid="locked"' in page
     assert "_auth_user_id" not in client.session
     assert AuditEntry.objects.filter(action="locked_out").count() == 2
     # Another IP address is not locked out for the same account.
