@@ -71,8 +71,8 @@ def scope_check(*, user: Any, kind: ScopeKind, ref_id: int) -> None:
     """Raise NotAllowed when `ref_id` is outside the user's scope for `kind`."""
     allowed = scope_ids(user, kind)
     if allowed is not None and ref_id not in allowed:
-        label = ScopeKind(kind).label
-        raise NotAllowed(
-            _("This %(kind)s is outside your data scope.") % {"kind": label},
-            code="out_of_scope",
-        )
+        if kind == ScopeKind.WAREHOUSE:
+            message = _("This warehouse is outside your data scope.")
+        else:
+            message = _("This shop is outside your data scope.")
+        raise NotAllowed(message, code="out_of_scope")
