@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 TMP = tempfile.mkdtemp(prefix="jxc-bench-")
@@ -31,7 +32,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 ROUNDS = int(os.environ.get("JXC_BENCH_ROUNDS", "300"))
 
 
-def measure(client: Client, url: str, **headers: str) -> dict[str, float]:
+def measure(client: Client, url: str, **headers: Any) -> dict[str, float]:
     timings = []
     queries = []
     for _ in range(ROUNDS):

@@ -32,7 +32,7 @@ class ApplicationErrorMiddleware:
             user = request.user if request.user.is_authenticated else None
             audit_record(
                 action=AuditAction.DENIED,
-                actor=user,  # type: ignore[arg-type]
+                actor=user,
                 request=request,
                 note=f"{request.method} {request.path}: {exception.code}"[:255],
             )
