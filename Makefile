@@ -48,7 +48,7 @@ lint: setup
 test-sqlite: setup
 	@echo "== test suite on SQLite =="
 	bash scripts/ensure_chromium.sh
-	JXC_DATABASE_URL= $(BIN)/pytest
+	env -u JXC_DATABASE_URL $(BIN)/pytest
 
 test-postgres: setup
 	@echo "== test suite on PostgreSQL ($(JXC_TEST_DATABASE_URL)) =="

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from jxc.accounts.demo import DEMO_USERS, demo_users_load
 from jxc.accounts.models import ApiToken, User
@@ -43,6 +43,13 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "System check identified no issues (0 silenced)." in output
+
+
+@pytest.mark.django_db
+def test_token_command_refuses_roles_without_api(make_user):
+    make_user("service", username="kefu")
+    with pytest.raises(CommandError, match="may use the API"):
+        call_command("token", "create", "kefu")
 
 
 def test_production_settings_refuse_to_start_without_secret():

@@ -107,7 +107,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": database_from_url(os.environ.get("JXC_DATABASE_URL", "sqlite:///var/jxc.sqlite3"))
+    "default": database_from_url(
+        os.environ.get("JXC_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'jxc.sqlite3'}"
+    )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

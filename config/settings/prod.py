@@ -17,6 +17,8 @@ if not os.environ.get("JXC_SECRET_KEY"):
 SECRET_KEY = os.environ["JXC_SECRET_KEY"]
 if not os.environ.get("JXC_ALLOWED_HOSTS"):
     raise ImproperlyConfigured("JXC_ALLOWED_HOSTS must be set in production")
+if not os.environ.get("JXC_DATABASE_URL"):
+    raise ImproperlyConfigured("JXC_DATABASE_URL must be set in production")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("JXC_SSL_REDIRECT", True)

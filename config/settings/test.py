@@ -7,7 +7,9 @@ from .base import database_from_url
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
-DATABASES = {"default": database_from_url(os.environ.get("JXC_DATABASE_URL", "sqlite://:memory:"))}
+DATABASES = {
+    "default": database_from_url(os.environ.get("JXC_DATABASE_URL") or "sqlite://:memory:")
+}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 STORAGES = {

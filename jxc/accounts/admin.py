@@ -1,5 +1,7 @@
 """Django admin for accounts (staff only; the JXC pages are the everyday tools)."""
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
@@ -9,6 +11,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django_otp.admin import OTPAdminSite
 
+from .audit import audit_record, changes_between, model_snapshot
+from .enums import AuditAction
 from .models import ApiToken, AuditEntry, User
 from .views.auth import logout_view
 
@@ -35,8 +39,47 @@ def admin_site_configure(site: admin.AdminSite) -> None:
 admin_site_configure(admin.site)
 
 
+class AuditedAdminMixin(admin.ModelAdmin):
+    """Master data edited in the Django admin lands in the audit log like any other change."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        before = model_snapshot(type(obj)._default_manager.get(pk=obj.pk)) if change else {}
+        super().save_model(request, obj, form, change)
+        changes = changes_between(before, model_snapshot(obj))
+        if changes or not change:
+            action = AuditAction.UPDATE if change else AuditAction.CREATE
+            audit_record(
+                action=action, actor=request.user, instance=obj, changes=changes, request=request
+            )
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        instance = form.instance
+        groups_before = sorted(instance.groups.values_list("name", flat=True)) if change else []
+        super().save_related(request, form, formsets, change)
+        if hasattr(instance, "groups"):
+            groups_after = sorted(instance.groups.values_list("name", flat=True))
+            if groups_after != groups_before:
+                audit_record(
+                    action=AuditAction.UPDATE,
+                    actor=request.user,
+                    instance=instance,
+                    changes={"roles": [groups_before, groups_after]},
+                    request=request,
+                )
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        audit_record(
+            action=AuditAction.DELETE,
+            actor=request.user,
+            instance=obj,
+            changes=changes_between(model_snapshot(obj), {}),
+            request=request,
+        )
+        super().delete_model(request, obj)
+
+
 @admin.register(User)
-class JxcUserAdmin(UserAdmin):
+class JxcUserAdmin(AuditedAdminMixin, UserAdmin):
     list_display = ("username", "display_name", "is_active", "is_staff", "last_login")
     fieldsets = (
         *(UserAdmin.fieldsets or ()),
@@ -61,6 +104,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(AuditedAdminMixin):
     list_display = ("name", "user", "prefix", "created_at", "last_used_at", "revoked_at")
     readonly_fields = ("prefix", "digest", "last_used_at")

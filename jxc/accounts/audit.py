@@ -10,6 +10,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from axes.helpers import get_client_ip_address
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.http import HttpRequest
 
@@ -55,15 +57,16 @@ def changes_between(before: Snapshot, after: Snapshot) -> dict[str, list[Any]]:
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
+    """The client's address, read behind proxies the same way the lockout reads it."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    return get_client_ip_address(request) or None
 
 
 def audit_record(
     *,
     action: AuditAction | str,
-    actor: User | None = None,
+    actor: User | AnonymousUser | None = None,
     actor_name: str = "",
     instance: models.Model | None = None,
     changes: dict[str, Any] | None = None,
@@ -71,10 +74,11 @@ def audit_record(
     note: str = "",
 ) -> AuditEntry:
     """Append one audit entry. Locks nothing; entries are never changed afterwards."""
+    user = actor if isinstance(actor, User) and actor.pk else None
     entry = AuditEntry(
         action=str(action),
-        actor=actor if actor is not None and actor.pk else None,
-        actor_name=actor_name or (actor.get_username() if actor is not None else ""),
+        actor=user,
+        actor_name=actor_name or (user.get_username() if user is not None else ""),
         changes=changes or {},
         ip_address=client_ip(request),
         note=note[:255],

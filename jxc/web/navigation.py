@@ -65,7 +65,7 @@ SECTIONS: tuple[NavSection, ...] = (
                 "cart-check",
                 "accounts.view_purchasing",
                 "C4",
-                _("Purchase suggestions, approved orders, receiving with inspection, payables."),
+                _("Purchase suggestions, approved orders, inspected receipts, payables."),
             ),
             NavItem(
                 "replenishment",

@@ -65,5 +65,7 @@ def error_500(request: HttpRequest) -> HttpResponse:
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     if _wants_json(request):
-        return error_response(403, "csrf_failed", _("The CSRF token is missing or wrong."))
+        return error_response(
+            403, "csrf_failed", _("The CSRF token is missing or wrong; reload the page.")
+        )
     return render(request, "web/csrf.html", status=403)

@@ -68,13 +68,25 @@ def test_edit_roles_and_deactivate(admin_user, login_client, make_user):
     assert page.status_code == 200
     response = client.post(
         f"/account/users/{target.pk}/",
-        {"username": "sun", "language": "en", "roles": ["finance"], "display_name": "孙财务"},
+        {
+            "username": "sun",
+            "language": "en",
+            "roles": ["finance"],
+            "display_name": "孙财务",
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302
     target = User.objects.get(pk=target.pk)
-    assert not target.is_active
     assert target.language == "en"
     assert target.has_perm("accounts.view_cost")
+    client.post(
+        f"/account/users/{target.pk}/",
+        {"username": "sun", "language": "en", "roles": ["finance"]},
+    )
+    target = User.objects.get(pk=target.pk)
+    assert not target.is_active
+    assert not target.has_perm("accounts.view_cost")  # disabled users hold no permissions
 
 
 def test_scopes_page_saves_restriction(admin_user, login_client, make_user):
@@ -146,3 +158,32 @@ def test_cannot_revoke_other_users_token_from_page(make_user, login_client):
     assert other.post(f"/account/tokens/{token.pk}/revoke/").status_code == 404
     token.refresh_from_db()
     assert token.revoked_at is None
+
+
+def test_changes_in_django_admin_are_audited(admin_user, login_client, make_user):
+    target = make_user("viewer", username="sun2", display_name="孙")
+    client = login_client(admin_user)
+    url = f"/admin/accounts/user/{target.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {key: value for key, value in form.initial.items() if value is not None}
+    data.update(
+        {
+            "username": "sun2",
+            "display_name": "孙分析",
+            "language": "zh-hans",
+            "groups": [g.pk for g in target.groups.all()],
+            "date_joined_0": target.date_joined.strftime("%Y-%m-%d"),
+            "date_joined_1": target.date_joined.strftime("%H:%M:%S"),
+            "is_active": "on",
+            "all_warehouses": "on",
+            "all_shops": "on",
+        }
+    )
+    data.pop("password", None)
+    data.pop("last_login", None)
+    data.pop("user_permissions", None)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    entry = AuditEntry.objects.filter(object_id=str(target.pk), action="update").get()
+    assert entry.actor == admin_user
+    assert entry.changes["display_name"] == ["孙", "孙分析"]

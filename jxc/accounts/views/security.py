@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -119,7 +120,8 @@ def audit_list(request: HttpRequest) -> HttpResponse:
             date_to=data["date_to"],
             search=data["search"],
         )
-    page = Paginator(audit_entry_list(filters=filters), 50).get_page(request.GET.get("page"))
+    entries = audit_entry_list(filters=filters)
+    page = Paginator(entries, settings.JXC_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -36,7 +37,8 @@ def _apply_errors(form: UserForm, exc: ApplicationError) -> None:
 def user_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()
     role = request.GET.get("role", "")
-    page = Paginator(select_users(search=search, role=role), 50).get_page(request.GET.get("page"))
+    users = select_users(search=search, role=role)
+    page = Paginator(users, settings.JXC_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(user, user_role_labels(user)) for user in page]
     context = {"page": page, "rows": rows, "q": search, "role": role, "roles": ROLES}
     return render(request, "accounts/user_list.html", context)

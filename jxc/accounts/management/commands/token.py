@@ -29,6 +29,11 @@ class Command(BaseCommand):
         action = options["action"]
         if action == "create":
             user = self._user(options["username"])
+            if not user.has_perm("accounts.use_api"):
+                raise CommandError(
+                    f"{user.username} has no role that may use the API (accounts.use_api); "
+                    "a token would be refused."
+                )
             token, secret = api_token_create(actor=None, user=user, name=options["name"])
             self.stderr.write(f"Token {token.name!r} for {user.username} (prefix {token.prefix}):")
             self.stdout.write(secret)
