@@ -18,6 +18,6 @@ class Command(BaseCommand):
         created, users = demo_users_load()
         self.stdout.write(f"Demo data ready ({created} users created, {len(users)} in total).")
         self.stdout.write("")
-        self.stdout.write("  role                 username     password")
+        self.stdout.write("  username     password         role")
         for user, role in users:
-            self.stdout.write(f"  {role:<20} {user.username:<12} {DEMO_PASSWORD}")
+            self.stdout.write(f"  {user.username:<12} {DEMO_PASSWORD:<16} {role} ({user.label})")
