@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Browser tests drive Debian's chromium. Install it when missing and we are root; else say so.
 set -uo pipefail
-if [ -x /usr/bin/chromium ]; then exit 0; fi
+# Chinese pages need a CJK font, or screenshots show empty boxes instead of characters.
+if [ -x /usr/bin/chromium ] && fc-list :lang=zh 2>/dev/null | grep -q .; then exit 0; fi
 if [ "$(id -u)" -eq 0 ]; then
   echo "Installing Debian's chromium for the browser tests…"
-  bash "$(dirname "$0")/ensure_system_packages.sh" chromium || {
+  bash "$(dirname "$0")/ensure_system_packages.sh" chromium fonts-noto-cjk || {
     echo "ERROR: could not install chromium" >&2
     [ "${CI:-}" = "true" ] && exit 1
   }

@@ -187,3 +187,11 @@ def test_changes_in_django_admin_are_audited(admin_user, login_client, make_user
     entry = AuditEntry.objects.filter(object_id=str(target.pk), action="update").get()
     assert entry.actor == admin_user
     assert entry.changes["display_name"] == ["孙", "孙分析"]
+
+
+def test_audit_log_shows_labels_not_field_names(admin_user, login_client, make_user):
+    make_user("viewer", username="fenxi9", display_name="孙")
+    page = login_client(admin_user).get("/account/audit/").content.decode()
+    assert "显示名称: — → 孙" in page
+    assert "全部仓库: — → 是" in page
+    assert "all_warehouses:" not in page

@@ -19,6 +19,7 @@ from jxc.core.exceptions import ApplicationError
 
 from .. import services
 from ..audit import audit_record
+from ..audit_display import change_rows, object_type_label
 from ..enums import AuditAction
 from ..forms import AuditFilterForm, TokenCreateForm, TotpConfirmForm
 from ..models import ApiToken, User
@@ -124,5 +125,6 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(entries, settings.JXC_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    rows = [(entry, object_type_label(entry.object_type), change_rows(entry)) for entry in page]
+    context = {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
     return render(request, "accounts/audit_list.html", context)
