@@ -10,6 +10,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 
 from .models import AuditEntry
+from .roles import ROLE_BY_CODE
 
 EXTRA_LABELS = {
     "roles": lambda: _("Roles"),
@@ -63,12 +64,20 @@ def display_value(value: Any) -> str:
     return str(value)
 
 
+def _role_names(codes: Any) -> Any:
+    if not isinstance(codes, list):
+        return codes
+    return [str(ROLE_BY_CODE[c].name) if c in ROLE_BY_CODE else c for c in codes]
+
+
 def change_rows(entry: AuditEntry) -> list[ChangeRow]:
     """The entry's changes as labelled from → to rows."""
     model = _model(entry.object_type)
     rows = []
     for name, pair in entry.changes.items():
         before, after = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
+        if name == "roles":
+            before, after = _role_names(before), _role_names(after)
         rows.append(
             ChangeRow(name, _field_label(model, name), display_value(before), display_value(after))
         )

@@ -194,4 +194,5 @@ def test_audit_log_shows_labels_not_field_names(admin_user, login_client, make_u
     page = login_client(admin_user).get("/account/audit/").content.decode()
     assert "显示名称: — → 孙" in page
     assert "全部仓库: — → 是" in page
+    assert "角色: — → 只读" in page
     assert "all_warehouses:" not in page
