@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -90,6 +90,14 @@ def _user_snapshot(user: User) -> dict:
     return snapshot
 
 
+def _duplicate_username(username: str) -> ApplicationError:
+    return ApplicationError(
+        _("The username %(name)s is already taken.") % {"name": username},
+        code="duplicate",
+        details=[{"field": "username", "message": _("already taken")}],
+    )
+
+
 @transaction.atomic
 def user_create(
     *,
@@ -103,14 +111,14 @@ def user_create(
     language: str = "zh-hans",
     request: HttpRequest | None = None,
 ) -> User:
-    """Create a user with the given roles; audited as CREATE. Usernames are unique."""
+    """Create a user with the given roles; audited as CREATE.
+
+    Usernames are unique ignoring case; the database enforces it, so two concurrent requests
+    for the same name give one user and one clear "already taken" error. Locks nothing.
+    """
     codes = _validate_roles(roles)
     if User.objects.filter(username__iexact=username).exists():
-        raise ApplicationError(
-            _("The username %(name)s is already taken.") % {"name": username},
-            code="duplicate",
-            details=[{"field": "username", "message": _("already taken")}],
-        )
+        raise _duplicate_username(username)
     user = User(
         username=username,
         display_name=display_name,
@@ -119,8 +127,12 @@ def user_create(
         language=language,
     )
     user.set_password(password)
-    user.full_clean(exclude=["password"])
-    user.save()
+    user.full_clean(exclude=["password"], validate_constraints=False)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:  # a concurrent request took the name first
+        raise _duplicate_username(username) from exc
     _apply_roles(user, codes)
     user.save(update_fields=["is_staff"])
     changes = changes_between({}, _user_snapshot(user))
@@ -158,7 +170,9 @@ def user_update(
                 code="self_lockout",
             )
         _apply_roles(user, codes)
-    user.full_clean(exclude=["password"])
+    user.full_clean(exclude=["password"], validate_constraints=False)
+    if User.objects.filter(username__iexact=user.username).exclude(pk=user.pk).exists():
+        raise _duplicate_username(user.username)
     user.save()
     changes = changes_between(before, _user_snapshot(user))
     if changes:
