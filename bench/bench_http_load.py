@@ -92,7 +92,8 @@ def session_cookie(port: int) -> str:
     response = conn.getresponse()
     response.read()
     session = re.search(r"sessionid=([^;]+)", response.getheader("Set-Cookie") or "")
-    assert response.status == 302 and session, response.status
+    assert response.status == 302, response.status
+    assert session
     return f"sessionid={session.group(1)}"
 
 
