@@ -145,3 +145,41 @@ def test_five_wrong_passwords_show_the_lockout_page(
     assert "15" in locked.inner_text()
     shot(page, "locked-phone")
     context.close()
+
+
+def test_admin_on_phone_creates_a_user_and_a_token(
+    browser: Any, live_server: Any, make_user: Any, password: str
+) -> None:
+    make_user("admin", username="boss", display_name="王老板")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN"
+    )
+    page = context.new_page()
+    sign_in(page, live_server.url, "boss", password)
+    page.goto(f"{live_server.url}/account/users/new/")
+    page.fill("input[name=username]", "kefu2")
+    page.fill("input[name=display_name]", "周客服")
+    page.check("input[name=roles][value=service]")
+    page.fill("input[name=password]", "short")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    error = page.locator("input[name=password] ~ .invalid-feedback")
+    assert "密码太短" in error.inner_text()  # the weak password is named on its own field
+    shot(page, "user-create-error-phone")
+    page.fill("input[name=password]", "Kefu-pass-2026")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert "/account/users/" in page.url
+    page.goto(f"{live_server.url}/account/users/")
+    assert page.locator("text=kefu2").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(page, "users-phone")
+
+    page.goto(f"{live_server.url}/account/tokens/")
+    page.fill("input[name=name]", "仓库扫码枪")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    secret = page.locator("[data-testid=new-token] .jxc-secret").inner_text()
+    assert secret.startswith("jxc_")
+    shot(page, "tokens-phone")
+    context.close()
