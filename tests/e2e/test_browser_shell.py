@@ -55,6 +55,12 @@ def shot(page: Any, name: str, *, doc_name: str = "") -> None:
         shutil.copyfile(path, DOC_SHOTS / doc_name)
 
 
+def phone(browser: Any) -> Any:
+    return browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN"
+    )
+
+
 def sign_in(page: Any, base: str, username: str, password: str) -> Any:
     page.goto(f"{base}/account/login/")
     page.fill("input[name=username]", username)
@@ -111,9 +117,7 @@ def test_phone_menu_opens_and_shows_only_the_clerks_entries(
     browser: Any, live_server: Any, make_user: Any, password: str
 ) -> None:
     make_user("warehouse", username="clerk", display_name="张仓管")
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN"
-    )
+    context = phone(browser)
     page = context.new_page()
     sign_in(page, live_server.url, "clerk", password)
     sidebar = page.locator("#jxc-sidebar")
@@ -151,9 +155,7 @@ def test_admin_on_phone_creates_a_user_and_a_token(
     browser: Any, live_server: Any, make_user: Any, password: str
 ) -> None:
     make_user("admin", username="boss", display_name="王老板")
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN"
-    )
+    context = phone(browser)
     page = context.new_page()
     sign_in(page, live_server.url, "boss", password)
     page.goto(f"{live_server.url}/account/users/new/")

@@ -12,18 +12,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from jxc.core.access import LOGIN, requires
 from jxc.core.exceptions import ApplicationError
 
 from .. import services
-from ..audit import audit_record
 from ..audit_display import change_rows, object_type_label
-from ..enums import AuditAction
 from ..forms import AuditFilterForm, TokenCreateForm, TotpConfirmForm
 from ..models import ApiToken, User
 from ..selectors import AuditFilter, api_token_list, audit_entry_list, audit_object_types
+from ..two_factor import two_factor_device, two_factor_set
 
 
 @requires("accounts.use_api")
@@ -63,47 +61,25 @@ def _qr_data_uri(text: str) -> str:
 def totp_setup(request: HttpRequest) -> HttpResponse:
     """Turn two-factor sign-in (TOTP) on or off for the signed-in user."""
     user: User = request.user  # type: ignore[assignment]
-    confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device, enabled = two_factor_device(user=user)
     form = TotpConfirmForm(request.POST or None)
-    if confirmed is not None:
-        if request.method == "POST" and form.is_valid():
-            if confirmed.verify_token(form.cleaned_data["token"]):
-                TOTPDevice.objects.filter(user=user).delete()
-                audit_record(
-                    action=AuditAction.UPDATE,
-                    actor=user,
-                    instance=user,
-                    changes={"two_factor": [True, False]},
-                    request=request,
-                )
-                messages.success(request, _("Two-factor sign-in is off."))
-                return redirect("accounts:totp")
-            form.add_error("token", _("The verification code is wrong or expired."))
-        return render(request, "accounts/totp.html", {"enabled": True, "form": form})
-
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=user, confirmed=False, defaults={"name": "authenticator"}
-    )
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            audit_record(
-                action=AuditAction.UPDATE,
-                actor=user,
-                instance=user,
-                changes={"two_factor": [False, True]},
-                request=request,
+        try:
+            two_factor_set(
+                user=user, enabled=not enabled, token=form.cleaned_data["token"], request=request
             )
-            messages.success(request, _("Two-factor sign-in is on."))
+        except ApplicationError as exc:
+            form.add_error("token", exc.message)
+        else:
+            done = (
+                _("Two-factor sign-in is on.") if not enabled else _("Two-factor sign-in is off.")
+            )
+            messages.success(request, done)
             return redirect("accounts:totp")
-        form.add_error("token", _("The verification code is wrong or expired."))
-    context = {
-        "enabled": False,
-        "form": form,
-        "qr": _qr_data_uri(device.config_url),
-        "secret": base64.b32encode(device.bin_key).decode(),
-    }
+    context: dict[str, object] = {"enabled": enabled, "form": form}
+    if not enabled:
+        context["qr"] = _qr_data_uri(device.config_url)
+        context["secret"] = base64.b32encode(device.bin_key).decode()
     return render(request, "accounts/totp.html", context, status=400 if form.errors else 200)
 
 
