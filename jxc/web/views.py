@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import gettext as _
 
 from jxc.accounts.enums import ScopeKind
@@ -60,7 +61,10 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/500.html", status=500)
+    """Rendered without the request context: the database may be what failed."""
+    if _wants_json(request):
+        return error_response(500, "server_error", _("The server could not finish this request."))
+    return HttpResponse(loader.get_template("web/500.html").render({}), status=500)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -96,3 +97,14 @@ def test_times_are_shanghai(admin_user, login_client, settings):
     assert settings.TIME_ZONE == "Asia/Shanghai"
     page = login_client(admin_user).get("/account/audit/").content.decode()
     assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", page)
+
+
+def test_server_error_page_needs_no_database(rf):
+    from jxc.web.views import error_500
+
+    response = error_500(rf.get("/anything/"))
+    assert response.status_code == 500
+    assert "出错" in response.content.decode() or "服务器" in response.content.decode()
+    api = error_500(rf.get("/api/v1/me"))
+    assert api.status_code == 500
+    assert json.loads(api.content)["code"] == "server_error"
