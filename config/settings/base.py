@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "jxc.core",
     "jxc.accounts",
+    "jxc.catalog",
+    "jxc.inventory",
     "jxc.web",
 ]
 

@@ -1,0 +1,30 @@
+"""The only place select_for_update appears. Rows are always locked in primary-key order.
+
+On SQLite select_for_update is a no-op: writers are serialised by BEGIN IMMEDIATE, and the
+conditional UPDATEs in services are what protect the counters.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from .models import BinStock, SkuValuation, Transfer
+
+
+def bin_stock_for_pick(*, sku_id: int, warehouse_id: int) -> QuerySet[BinStock]:
+    """Bin stock of one SKU in one warehouse with quantity, locked, with bin and lot loaded."""
+    return (
+        BinStock.objects.select_for_update(of=("self",))
+        .select_related("bin", "lot")
+        .filter(sku_id=sku_id, bin__warehouse_id=warehouse_id, quantity__gt=0)
+        .order_by("pk")
+    )
+
+
+def valuation_lock(*, sku_id: int) -> SkuValuation:
+    SkuValuation.objects.bulk_create([SkuValuation(sku_id=sku_id)], ignore_conflicts=True)
+    return SkuValuation.objects.select_for_update().get(sku_id=sku_id)
+
+
+def transfer_lock(*, transfer_id: int) -> Transfer:
+    return Transfer.objects.select_for_update().get(pk=transfer_id)

@@ -1,0 +1,136 @@
+"""Reads of stock: levels, the stock card with running balance, value, and the drift check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    Window,
+)
+from django.db.models.functions import Coalesce
+
+from jxc.accounts.enums import ScopeKind
+from jxc.accounts.scopes import scope_filter
+
+from .enums import ReservationStatus, TransferStatus
+from .models import BinStock, Reservation, SkuValuation, StockLevel, StockMove, TransferLine
+
+
+def stock_level_list(
+    *, user: Any, sku_id: int | None = None, warehouse_id: int | None = None, search: str = ""
+) -> QuerySet[StockLevel]:
+    """Levels within the user's warehouse scope, with available and value (on hand × avg)."""
+    cost = Subquery(
+        SkuValuation.objects.filter(sku_id=OuterRef("sku_id")).values("average_cost")[:1]
+    )
+    levels = StockLevel.objects.select_related("sku", "sku__product", "warehouse").annotate(
+        available_qty=F("on_hand") - F("reserved"),
+        average_cost=Coalesce(cost, Value(Decimal(0)), output_field=DecimalField()),
+    )
+    levels = levels.annotate(
+        value=ExpressionWrapper(
+            F("on_hand") * F("average_cost"),
+            output_field=DecimalField(max_digits=20, decimal_places=4),
+        )
+    )
+    if sku_id is not None:
+        levels = levels.filter(sku_id=sku_id)
+    if warehouse_id is not None:
+        levels = levels.filter(warehouse_id=warehouse_id)
+    if search:
+        levels = levels.filter(sku__merchant_code__icontains=search) | levels.filter(
+            sku__product__title__icontains=search
+        )
+    levels = scope_filter(levels, user=user, kind=ScopeKind.WAREHOUSE, field="warehouse_id")
+    return levels.order_by("sku__merchant_code", "warehouse__code")
+
+
+def stock_card(*, user: Any, sku_id: int, warehouse_id: int | None = None) -> QuerySet[StockMove]:
+    """The SKU's moves, oldest first, each with the running balance after it (库存台账)."""
+    moves = StockMove.objects.filter(sku_id=sku_id).select_related(
+        "warehouse", "bin", "lot", "actor"
+    )
+    partition = [] if warehouse_id is None else [F("warehouse_id")]
+    if warehouse_id is not None:
+        moves = moves.filter(warehouse_id=warehouse_id)
+    moves = scope_filter(moves, user=user, kind=ScopeKind.WAREHOUSE, field="warehouse_id")
+    return moves.annotate(
+        balance=Window(Sum("quantity"), partition_by=partition or None, order_by=F("id").asc())
+    ).order_by("id")
+
+
+def stock_value_by_warehouse(*, user: Any) -> list[dict[str, Any]]:
+    rows = stock_level_list(user=user).values("warehouse__code", "warehouse__name")
+    totals = rows.annotate(total=Sum("value"), units=Sum("on_hand")).order_by("warehouse__code")
+    return [dict(row) for row in totals]
+
+
+@dataclass(frozen=True)
+class Drift:
+    kind: str
+    sku_id: int
+    warehouse_id: int | None
+    expected: int
+    actual: int
+
+
+def _totals(queryset: QuerySet[Any], keys: list[str], field: str) -> dict[tuple[int, ...], int]:
+    rows = queryset.values(*keys).annotate(total=Sum(field)).order_by()
+    return {tuple(row[k] for k in keys): int(row["total"] or 0) for row in rows}
+
+
+Totals = dict[tuple[int, ...], int]
+
+
+def _compare(kind: str, expected: Totals, actual: Totals) -> list[Drift]:
+    drifts = []
+    for key in sorted(set(expected) | set(actual)):
+        exp, act = expected.get(key, 0), actual.get(key, 0)
+        if exp != act:
+            warehouse = key[1] if len(key) > 1 else None
+            drifts.append(Drift(kind, key[0], warehouse, exp, act))
+    return drifts
+
+
+def stock_drift_list() -> list[Drift]:
+    """Every disagreement between the ledger and the counters (empty when all is consistent).
+
+    on_hand = Σ moves; Σ bins = on_hand; reserved = Σ active reservations; in_transit = Σ lines
+    of transfers in transit; valuation quantity = Σ (on_hand + in_transit) per SKU.
+    """
+    key = ["sku_id", "warehouse_id"]
+    levels = StockLevel.objects.all()
+    drifts = _compare(
+        "moves_vs_on_hand",
+        _totals(StockMove.objects.all(), key, "quantity"),
+        _totals(levels, key, "on_hand"),
+    )
+    bins = _totals(BinStock.objects.all(), ["sku_id", "bin__warehouse_id"], "quantity")
+    drifts += _compare("bins_vs_on_hand", _totals(levels, key, "on_hand"), bins)
+    active = Reservation.objects.filter(status=ReservationStatus.ACTIVE)
+    drifts += _compare(
+        "reservations_vs_reserved",
+        _totals(active, key, "quantity"),
+        _totals(levels, key, "reserved"),
+    )
+    transit = TransferLine.objects.filter(transfer__status=TransferStatus.IN_TRANSIT)
+    drifts += _compare(
+        "transfers_vs_in_transit",
+        _totals(transit, ["sku_id", "transfer__destination_id"], "quantity"),
+        _totals(levels, key, "in_transit"),
+    )
+    owned = levels.values("sku_id").annotate(total=Sum(F("on_hand") + F("in_transit"))).order_by()
+    expected_valuation: Totals = {(row["sku_id"],): int(row["total"] or 0) for row in owned}
+    valuation: Totals = {(v.sku_id,): int(v.quantity) for v in SkuValuation.objects.all()}
+    drifts += _compare("valuation_quantity", expected_valuation, valuation)
+    return drifts
