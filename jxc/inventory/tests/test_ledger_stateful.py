@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.db import transaction
@@ -81,7 +82,7 @@ class LedgerMachine(RuleBasedStateMachine):
     @rule(s=INDEX, w=INDEX, b=INDEX, quantity=QUANTITY, cost=st.integers(0, 50), lot=INDEX)
     def receive(self, s: int, w: int, b: int, quantity: int, cost: int, lot: int) -> None:
         warehouse, bins = self.warehouses[w]
-        extra = {}
+        extra: dict[str, Any] = {}
         if s == 1:
             extra = {
                 "lot_no": f"L{lot}",
