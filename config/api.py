@@ -4,9 +4,11 @@ from ninja import NinjaAPI
 
 from jxc.accounts.api import router as accounts_router
 from jxc.accounts.api_auth import ApiAuth
+from jxc.catalog.api import router as catalog_router
 from jxc.core.access import LOGIN, PUBLIC, requires
 from jxc.core.api import install_error_handlers
 from jxc.core.api import router as core_router
+from jxc.inventory.api import router as inventory_router
 
 api = NinjaAPI(
     title="JXC API",
@@ -21,3 +23,5 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("", core_router)
 api.add_router("", accounts_router)
+api.add_router("", catalog_router)
+api.add_router("", inventory_router)

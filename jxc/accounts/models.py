@@ -121,6 +121,7 @@ class Capability(models.Model):
             ("approve_purchasing", _("Approve purchase orders")),
             ("view_inventory", _("View stock")),
             ("manage_inventory", _("Move, adjust and count stock")),
+            ("reserve_stock", _("Reserve and release stock")),
             ("view_orders", _("View orders")),
             ("manage_orders", _("Review and edit orders")),
             ("view_fulfilment", _("View shipping")),

@@ -18,12 +18,23 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from jxc.accounts.enums import ScopeKind
-from jxc.accounts.scopes import scope_filter
+from jxc.accounts.scopes import scope_check, scope_filter
+from jxc.core.exceptions import NotFound
 
 from .enums import ReservationStatus, TransferStatus
-from .models import BinStock, Reservation, SkuValuation, StockLevel, StockMove, TransferLine
+from .models import (
+    Bin,
+    BinStock,
+    Reservation,
+    SkuValuation,
+    StockLevel,
+    StockMove,
+    TransferLine,
+    Warehouse,
+)
 
 
 def stock_level_list(
@@ -134,3 +145,45 @@ def stock_drift_list() -> list[Drift]:
     valuation: Totals = {(v.sku_id,): int(v.quantity) for v in SkuValuation.objects.all()}
     drifts += _compare("valuation_quantity", expected_valuation, valuation)
     return drifts
+
+
+def warehouse_get(*, ref: str | int, user: Any = None) -> Warehouse:
+    """A warehouse by id or code; outside the user's scope counts as not allowed."""
+    text = str(ref).strip()
+    found = Warehouse.objects.filter(code=text.upper()).first()
+    if found is None and text.isdigit():
+        found = Warehouse.objects.filter(pk=int(text)).first()
+    if found is None:
+        raise NotFound(
+            _("No warehouse with id or code %(ref)s.") % {"ref": text},
+            details=[{"field": "warehouse", "message": text}],
+        )
+    if user is not None:
+        scope_check(user=user, kind=ScopeKind.WAREHOUSE, ref_id=found.pk)
+    return found
+
+
+def bin_get(*, warehouse: Warehouse, code: str) -> Bin:
+    found = Bin.objects.filter(warehouse=warehouse, code=code.strip()).first()
+    if found is None:
+        raise NotFound(
+            _("No bin %(code)s in warehouse %(wh)s.") % {"code": code, "wh": warehouse.code},
+            details=[{"field": "bin", "message": code}],
+        )
+    return found
+
+
+def warehouse_list(*, user: Any) -> QuerySet[Warehouse]:
+    warehouses = Warehouse.objects.filter(is_active=True).order_by("code")
+    return scope_filter(warehouses, user=user, kind=ScopeKind.WAREHOUSE, field="pk")
+
+
+def stock_move_list(
+    *, user: Any, sku_id: int | None = None, warehouse_id: int | None = None
+) -> QuerySet[StockMove]:
+    moves = StockMove.objects.select_related("sku", "warehouse", "bin", "lot").order_by("-id")
+    if sku_id is not None:
+        moves = moves.filter(sku_id=sku_id)
+    if warehouse_id is not None:
+        moves = moves.filter(warehouse_id=warehouse_id)
+    return scope_filter(moves, user=user, kind=ScopeKind.WAREHOUSE, field="warehouse_id")

@@ -16,7 +16,7 @@ from jxc.accounts.models import User
 from jxc.catalog.models import Sku
 
 from .. import lock_objects
-from ..domain import PickCandidate, ShortPick, moving_average_cost, pick_plan
+from ..domain import COST_QUANTUM, PickCandidate, ShortPick, moving_average_cost, pick_plan
 from ..enums import AdjustReason, MoveKind
 from ..exceptions import StockRuleError
 from ..models import Bin, Lot, StockMove, Warehouse
@@ -151,7 +151,7 @@ def stock_receive(
     cost price). Locks the SKU's valuation row. Idempotent on `idempotency_key`.
     """
     positive(quantity)
-    cost = sku.cost_price if unit_cost is None else Decimal(unit_cost)
+    cost = (sku.cost_price if unit_cost is None else Decimal(unit_cost)).quantize(COST_QUANTUM)
     if cost < 0:
         raise _field_error("unit_cost", _("The unit cost cannot be negative."))
     target = bin_obj or default_bin(warehouse)

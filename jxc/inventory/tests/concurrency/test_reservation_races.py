@@ -15,6 +15,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -39,7 +40,7 @@ def scratch_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def run_harness(url: str, *args: str) -> dict:  # type: ignore[type-arg]
+def run_harness(url: str, *args: str) -> dict[str, Any]:
     env = {**os.environ, "JXC_DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
     result = subprocess.run(
         [sys.executable, "-m", "jxc.inventory.tests.concurrency.harness", *args],
