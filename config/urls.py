@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", api_not_found, name="api-not-found"),
     path("account/", include("jxc.accounts.urls")),
+    path("inventory/", include("jxc.inventory.urls")),
     path("", include("jxc.web.urls")),
 ]
 

@@ -17,6 +17,13 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         for _section, items in sections:
             for item in items:
                 name = item.url_name or f"web:module-{item.slug}"
-                if match.view_name == name or match.view_name.startswith(name.rstrip("s") + "-"):
+                in_section = bool(item.section_namespace) and (
+                    match.namespace == item.section_namespace
+                )
+                if (
+                    in_section
+                    or match.view_name == name
+                    or match.view_name.startswith(name.rstrip("s") + "-")
+                ):
                     active = item.slug
     return {"nav_sections": sections, "nav_active": active}

@@ -25,6 +25,7 @@ class NavItem:
     capability: str = ""
     summary: Promise | str = ""
     url_name: str = ""
+    section_namespace: str = ""  # every page of this URL namespace belongs to the entry
 
     @property
     def url(self) -> str:
@@ -87,6 +88,8 @@ SECTIONS: tuple[NavSection, ...] = (
                 "accounts.view_inventory",
                 "C5",
                 _("Warehouses, bins, lots, the stock ledger, transfers, adjustments and alerts."),
+                url_name="inventory:stock",
+                section_namespace="inventory",
             ),
             NavItem(
                 "stocktaking",

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "inventory"
+
+urlpatterns = [
+    path("", views.stock_overview, name="stock"),
+    path("sku/<int:sku_id>/", views.stock_card, name="stock-card"),
+    path("receive/", views.receive, name="receive"),
+    path("adjust/", views.adjust, name="adjust"),
+    path("putaway/", views.putaway, name="putaway"),
+    path("transfers/", views.transfer_list, name="transfers"),
+    path("transfers/<int:transfer_id>/receive/", views.transfer_receive, name="transfer-receive"),
+    path("warehouses/", views.warehouse_list, name="warehouses"),
+]

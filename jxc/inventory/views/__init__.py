@@ -1,0 +1,16 @@
+"""Stock pages: overview, stock card, receipts, adjustments, put-away, transfers, warehouses."""
+
+from .operations import adjust, putaway, receive, transfer_list, transfer_receive
+from .stock import stock_card, stock_overview
+from .warehouses import warehouse_list
+
+__all__ = [
+    "adjust",
+    "putaway",
+    "receive",
+    "stock_card",
+    "stock_overview",
+    "transfer_list",
+    "transfer_receive",
+    "warehouse_list",
+]

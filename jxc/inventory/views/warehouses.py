@@ -1,0 +1,58 @@
+"""Warehouses with their zones and bins."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from jxc.core.access import requires
+from jxc.core.exceptions import ApplicationError
+
+from .. import services
+from ..enums import ZoneKind
+from ..forms import WarehouseForm
+from ..selectors import warehouse_list as select_warehouses
+
+
+@requires("accounts.view_inventory")
+def warehouse_list(request: HttpRequest) -> HttpResponse:
+    can_manage = request.user.has_perm("accounts.manage_inventory")
+    form = WarehouseForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    warehouse = services.warehouse_create(
+                        actor=request.user,  # type: ignore[arg-type]
+                        code=data["code"],
+                        name=data["name"],
+                        kind=data["kind"],
+                        address=data["address"],
+                    )
+                    if data["bins"]:
+                        services.bins_create(
+                            actor=request.user,  # type: ignore[arg-type]
+                            zone=warehouse.zones.get(kind=ZoneKind.STORAGE),
+                            pattern=data["bins"],
+                        )
+            except ApplicationError as exc:
+                field = next(
+                    (d["field"] for d in exc.details if d.get("field") in form.fields), None
+                )
+                form.add_error(field, exc.message)
+            else:
+                messages.success(
+                    request, _("Warehouse %(code)s created.") % {"code": warehouse.code}
+                )
+                return redirect("inventory:warehouses")
+    warehouses = select_warehouses(user=request.user).annotate(bin_count=Count("bins"))
+    context = {"form": form, "warehouses": warehouses, "can_manage": can_manage}
+    return render(request, "inventory/warehouses.html", context, status=400 if form.errors else 200)
