@@ -19,6 +19,7 @@ urlpatterns = [
     re_path(r"^api/(?P<rest>.*)$", api_not_found, name="api-not-found"),
     path("account/", include("jxc.accounts.urls")),
     path("inventory/", include("jxc.inventory.urls")),
+    path("catalog/", include("jxc.catalog.urls")),
     path("", include("jxc.web.urls")),
 ]
 

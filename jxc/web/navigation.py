@@ -111,6 +111,8 @@ SECTIONS: tuple[NavSection, ...] = (
                 "accounts.view_catalog",
                 "C1",
                 _("SKUs with variants, categories, barcodes, prices, weights and listing status."),
+                url_name="catalog:products",
+                section_namespace="catalog",
             ),
             NavItem(
                 "compliance",
