@@ -1,11 +1,15 @@
 """Stock pages: overview, stock card, receipts, adjustments, put-away, transfers, warehouses."""
 
+from .imports import catalog_import, import_template, stock_export
 from .operations import adjust, putaway, receive, transfer_list, transfer_receive
 from .stock import stock_card, stock_overview
 from .warehouses import warehouse_list
 
 __all__ = [
     "adjust",
+    "catalog_import",
+    "import_template",
+    "stock_export",
     "putaway",
     "receive",
     "stock_card",
