@@ -139,7 +139,7 @@ def test_too_many_rows_is_a_clear_error() -> None:
     assert error.value.code == "too_many_rows"
 
 
-def test_import_page_preview_then_commit(make_user, login_client) -> None:  # type: ignore[no-untyped-def]
+def test_import_page_preview_then_commit(make_user, login_client) -> None:
     make_warehouse("SH")
     client = login_client(make_user("admin"))
     template = client.get("/inventory/import/template.xlsx")
@@ -160,7 +160,7 @@ def test_import_page_preview_then_commit(make_user, login_client) -> None:  # ty
     assert [row[first] for _n, row in table.rows] == ["TX-01", "TX-02"]
 
 
-def test_import_page_shows_row_errors(make_user, login_client) -> None:  # type: ignore[no-untyped-def]
+def test_import_page_shows_row_errors(make_user, login_client) -> None:
     client = login_client(make_user("admin"))
     upload = io.BytesIO(csv_bytes([["", "杯", "", "", "", "x", "", "", ""]]))
     upload.name = "bad.csv"
