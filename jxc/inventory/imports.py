@@ -304,6 +304,12 @@ def _check_opening(
             columns.get("warehouse", "仓库编码"),
             _("Warehouse %(code)s has no bins yet.") % {"code": code},
         )
+    if row.values.get("shelf_life_days") and row.expiry_date is None:
+        errors.add(
+            row.row,
+            columns.get("expiry_date", "到期日"),
+            _("Expiry-tracked goods need an expiry date."),
+        )
     if row.values.get("shelf_life_days") and not row.lot_no:
         errors.add(
             row.row, columns.get("lot_no", "批次号"), _("Expiry-tracked goods need a lot number.")

@@ -10,9 +10,7 @@ from django.db.models import (
     DecimalField,
     ExpressionWrapper,
     F,
-    OuterRef,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     Window,
@@ -41,12 +39,11 @@ def stock_level_list(
     *, user: Any, sku_id: int | None = None, warehouse_id: int | None = None, search: str = ""
 ) -> QuerySet[StockLevel]:
     """Levels within the user's warehouse scope, with available and value (on hand × avg)."""
-    cost = Subquery(
-        SkuValuation.objects.filter(sku_id=OuterRef("sku_id")).values("average_cost")[:1]
-    )
     levels = StockLevel.objects.select_related("sku", "sku__product", "warehouse").annotate(
         available_qty=F("on_hand") - F("reserved"),
-        average_cost=Coalesce(cost, Value(Decimal(0)), output_field=DecimalField()),
+        average_cost=Coalesce(
+            F("sku__skuvaluation__average_cost"), Value(Decimal(0)), output_field=DecimalField()
+        ),
     )
     levels = levels.annotate(
         value=ExpressionWrapper(
@@ -63,7 +60,7 @@ def stock_level_list(
             sku__product__title__icontains=search
         )
     levels = scope_filter(levels, user=user, kind=ScopeKind.WAREHOUSE, field="warehouse_id")
-    return levels.order_by("sku__merchant_code", "warehouse__code")
+    return levels.order_by("sku_id", "warehouse_id")
 
 
 def stock_card(*, user: Any, sku_id: int, warehouse_id: int | None = None) -> QuerySet[StockMove]:

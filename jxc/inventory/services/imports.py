@@ -16,9 +16,8 @@ from jxc.catalog.services import category_create
 from jxc.core.exceptions import ApplicationError
 from jxc.core.spreadsheets import Table
 
-from ..enums import MoveKind
 from ..imports import ImportRow, catalog_import_preview
-from .operations import stock_receive
+from .opening import OpeningLine, stock_opening_bulk
 
 PRODUCT_FIELDS = [
     "title",
@@ -161,23 +160,20 @@ def catalog_import_commit(
         s.merchant_code: s
         for s in Sku.objects.filter(merchant_code__in=list(first)).select_related("product")
     }
-    units = 0
-    for row in plan.rows:
-        if row.opening_qty > 0 and row.warehouse is not None:
-            result = stock_receive(
-                actor=actor,
-                sku=skus[row.merchant_code],
-                warehouse=row.warehouse,
-                quantity=row.opening_qty,
-                bin_obj=row.bin,
-                lot_no=row.lot_no,
-                expiry_date=row.expiry_date,
-                kind=MoveKind.OPENING,
-                source_type="import",
-                source_id=filename[:64],
-                idempotency_key=f"opening:{row.merchant_code}:{row.warehouse.code}:{row.lot_no}",
-            )
-            units += 0 if result.replayed else row.opening_qty
+    opening = [
+        OpeningLine(
+            sku=skus[row.merchant_code],
+            warehouse=row.warehouse,
+            quantity=row.opening_qty,
+            key=f"opening:{row.merchant_code}:{row.warehouse.code}:{row.lot_no}",
+            bin=row.bin,
+            lot_no=row.lot_no,
+            expiry_date=row.expiry_date,
+        )
+        for row in plan.rows
+        if row.opening_qty > 0 and row.warehouse is not None
+    ]
+    units = stock_opening_bulk(actor=actor, lines=opening, source_id=filename)
     summary = {**plan.summary, "opening_units_booked": units, "new_products": len(new_products)}
     audit_record(
         action=AuditAction.CREATE,

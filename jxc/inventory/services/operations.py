@@ -17,7 +17,7 @@ from jxc.catalog.models import Sku
 
 from .. import lock_objects
 from ..domain import COST_QUANTUM, PickCandidate, ShortPick, moving_average_cost, pick_plan
-from ..enums import AdjustReason, MoveKind
+from ..enums import AdjustReason, MoveKind, ZoneKind
 from ..exceptions import StockRuleError
 from ..models import Bin, Lot, StockMove, Warehouse
 from .ledger import (
@@ -69,11 +69,8 @@ def _moves_of_key(key: str) -> list[StockMove]:
 
 
 def default_bin(warehouse: Warehouse) -> Bin:
-    found = (
-        Bin.objects.filter(warehouse=warehouse, is_active=True)
-        .order_by("zone__kind", "code")
-        .first()
-    )
+    bins = Bin.objects.filter(warehouse=warehouse, is_active=True).order_by("code")
+    found = bins.filter(zone__kind=ZoneKind.STORAGE).first() or bins.first()
     if found is None:
         raise _field_error(
             "bin",
@@ -94,11 +91,17 @@ def _check_bin(bin_obj: Bin, warehouse: Warehouse) -> None:
 def lot_get_or_create(
     *, sku: Sku, lot_no: str, production_date: dt.date | None, expiry_date: dt.date | None
 ) -> Lot:
-    lot, _created = Lot.objects.get_or_create(
+    lot, created = Lot.objects.get_or_create(
         sku=sku,
         lot_no=lot_no.strip(),
         defaults={"production_date": production_date, "expiry_date": expiry_date},
     )
+    if not created and expiry_date is not None and lot.expiry_date not in (None, expiry_date):
+        raise _field_error(
+            "expiry_date",
+            _("Lot %(lot)s of %(sku)s expires on %(date)s, not on the date given.")
+            % {"lot": lot.lot_no, "sku": sku.merchant_code, "date": lot.expiry_date},
+        )
     return lot
 
 

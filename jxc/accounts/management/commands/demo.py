@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from jxc.accounts.demo import DEMO_PASSWORD, demo_users_load
+from jxc.inventory.demo import demo_catalog_load
 
 
 class Command(BaseCommand):
@@ -17,6 +18,11 @@ class Command(BaseCommand):
             call_command("migrate", interactive=False, verbosity=0)
         created, users = demo_users_load()
         self.stdout.write(f"Demo data ready ({created} users created, {len(users)} in total).")
+        counts = demo_catalog_load()
+        self.stdout.write(
+            f"Demo catalog and stock: {counts['skus']} SKUs, {counts['warehouses']} warehouses, "
+            f"{counts['stock_moves']} stock moves created."
+        )
         self.stdout.write("")
         self.stdout.write("  username     password         role")
         for user, role in users:
