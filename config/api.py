@@ -9,6 +9,7 @@ from jxc.core.access import LOGIN, PUBLIC, requires
 from jxc.core.api import install_error_handlers
 from jxc.core.api import router as core_router
 from jxc.inventory.api import router as inventory_router
+from jxc.inventory.api_alerts import router as inventory_alerts_router
 
 api = NinjaAPI(
     title="JXC API",
@@ -25,3 +26,4 @@ api.add_router("", core_router)
 api.add_router("", accounts_router)
 api.add_router("", catalog_router)
 api.add_router("", inventory_router)
+api.add_router("", inventory_alerts_router)

@@ -166,6 +166,7 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 JXC_PAGE_SIZE = 50
+JXC_NEAR_EXPIRY_DAYS = int(os.environ.get("JXC_NEAR_EXPIRY_DAYS", "30"))
 
 LOGGING = {
     "version": 1,

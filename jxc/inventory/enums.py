@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class WarehouseKind(models.TextChoices):
@@ -11,7 +12,7 @@ class ZoneKind(models.TextChoices):
     STORAGE = "storage", _("Storage")
     PICKING = "picking", _("Picking")
     PACKING = "packing", _("Packing")
-    SHIPPING = "shipping", _("Shipping")
+    SHIPPING = "shipping", pgettext_lazy("zone", "Shipping")
     RETURNS = "returns", _("Returns")
     DEFECTS = "defects", _("Defects")
 
@@ -44,5 +45,5 @@ class TransferStatus(models.TextChoices):
 
 
 class ReservationStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("reservation", "Active")
     RELEASED = "released", _("Released")

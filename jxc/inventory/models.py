@@ -16,7 +16,15 @@ from django.utils.translation import gettext_lazy as _
 from jxc.catalog.models import Sku
 from jxc.core.models import TimeStampedModel
 
-from .enums import MoveKind, ReservationStatus, TransferStatus, WarehouseKind, ZoneKind
+from .alerts.enums import AlertKind
+from .enums import (
+    AdjustReason,
+    MoveKind,
+    ReservationStatus,
+    TransferStatus,
+    WarehouseKind,
+    ZoneKind,
+)
 
 
 class Warehouse(TimeStampedModel):
@@ -185,6 +193,11 @@ class StockMove(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} {self.quantity:+d} sku={self.sku_id} wh={self.warehouse_id}"
 
+    @property
+    def reason_label(self) -> str:
+        labels = dict(AdjustReason.choices)
+        return str(labels.get(self.reason, self.reason))
+
 
 class Reservation(TimeStampedModel):
     """Stock held for a reference (an order, a transfer …). Releasing sets it free again."""
@@ -248,3 +261,85 @@ class TransferLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.transfer_id}: {self.sku_id} × {self.quantity}"
+
+
+class StockRule(TimeStampedModel):
+    """Safety stock, reorder point and maximum of one SKU in one warehouse (0 max = none)."""
+
+    sku = models.ForeignKey(Sku, on_delete=models.PROTECT, related_name="stock_rules")
+    warehouse = models.ForeignKey(Warehouse, on_delete=models.PROTECT, related_name="stock_rules")
+    safety_stock = models.BigIntegerField(_("safety stock"), default=0)
+    reorder_point = models.BigIntegerField(_("reorder point"), default=0)
+    max_stock = models.BigIntegerField(_("maximum stock"), default=0)
+
+    class Meta:
+        verbose_name = _("stock rule")
+        verbose_name_plural = _("stock rules")
+        constraints = [
+            models.UniqueConstraint(fields=["sku", "warehouse"], name="stockrule_unique"),
+            models.CheckConstraint(
+                condition=Q(safety_stock__gte=0) & Q(reorder_point__gte=0) & Q(max_stock__gte=0),
+                name="stockrule_gte_0",
+            ),
+            models.CheckConstraint(
+                condition=Q(reorder_point__gte=F("safety_stock")),
+                name="stockrule_reorder_gte_safety",
+            ),
+            models.CheckConstraint(
+                condition=Q(max_stock=0) | Q(max_stock__gte=F("reorder_point")),
+                name="stockrule_max_none_or_gte_reorder",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.sku_id}@{self.warehouse_id}: "
+            f"{self.safety_stock}/{self.reorder_point}/{self.max_stock}"
+        )
+
+
+class StockAlert(models.Model):
+    """One alert; open while `resolved_at` is empty. At most one open alert per
+    (kind, sku, warehouse, lot); `stock_alerts_refresh` opens, updates and resolves them."""
+
+    kind = models.CharField(_("kind"), max_length=12, choices=AlertKind.choices)
+    sku = models.ForeignKey(Sku, on_delete=models.PROTECT, related_name="stock_alerts")
+    warehouse = models.ForeignKey(Warehouse, on_delete=models.PROTECT, related_name="+")
+    lot = models.ForeignKey(Lot, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    quantity = models.BigIntegerField(_("quantity"))
+    threshold = models.BigIntegerField(_("threshold"))
+    first_seen = models.DateTimeField(_("first seen"))
+    last_seen = models.DateTimeField(_("last seen"))
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("stock alert")
+        verbose_name_plural = _("stock alerts")
+        ordering = ["kind", "warehouse", "sku"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "sku", "warehouse"],
+                condition=Q(resolved_at__isnull=True, lot__isnull=True),
+                name="stockalert_open_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "sku", "warehouse", "lot"],
+                condition=Q(resolved_at__isnull=True, lot__isnull=False),
+                name="stockalert_open_lot_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=AlertKind.NEAR_EXPIRY, lot__isnull=False)
+                | (~Q(kind=AlertKind.NEAR_EXPIRY) & Q(lot__isnull=True)),
+                name="stockalert_lot_iff_expiry",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["warehouse", "kind"],
+                condition=Q(resolved_at__isnull=True),
+                name="stockalert_open_wh_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} sku={self.sku_id} wh={self.warehouse_id} lot={self.lot_id}"

@@ -17,6 +17,7 @@ from jxc.catalog.models import Sku
 from ..enums import MoveKind
 from ..exceptions import InsufficientStock
 from ..models import Bin, BinStock, Lot, SkuValuation, StockLevel, StockMove, Warehouse
+from ..tasks import alerts_refresh_on_commit
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def move_record(
     key_suffix: str = "",
 ) -> StockMove:
     key = f"{context.idempotency_key}{key_suffix}" if context.idempotency_key else None
+    alerts_refresh_on_commit([sku_id])
     return StockMove.objects.create(
         sku_id=sku_id,
         warehouse_id=warehouse_id,

@@ -18,6 +18,7 @@ from ..domain import COST_QUANTUM, moving_average_cost
 from ..enums import MoveKind
 from ..exceptions import StockRuleError
 from ..models import Bin, BinStock, Lot, SkuValuation, StockLevel, StockMove, Warehouse
+from ..tasks import alerts_refresh_on_commit
 from .operations import default_bin
 
 
@@ -141,6 +142,7 @@ def stock_opening_bulk(*, actor: User | None, lines: list[OpeningLine], source_i
         batch_size=2000,
     )
     costs = _valuations_update(placed, sku_ids)
+    alerts_refresh_on_commit(sku_ids)
     StockMove.objects.bulk_create(
         [
             StockMove(

@@ -18,6 +18,7 @@ from jxc.catalog.models import Sku
 from ..enums import ReservationStatus
 from ..exceptions import InsufficientStock, StockRuleError
 from ..models import Reservation, StockLevel, Warehouse
+from ..tasks import alerts_refresh_on_commit
 from .ledger import ensure_level
 from .operations import positive
 
@@ -79,6 +80,7 @@ def stock_reserve(*, reference: str, lines: list[ReservationLine]) -> list[Reser
                     )
             if short:
                 raise InsufficientStock(short)
+            alerts_refresh_on_commit(line.sku.pk for line in ordered)
             return Reservation.objects.bulk_create(
                 [
                     Reservation(
@@ -112,4 +114,5 @@ def stock_release(*, reference: str) -> int:
             sku_id=reservation.sku_id, warehouse_id=reservation.warehouse_id
         ).update(reserved=F("reserved") - reservation.quantity)
         released += reservation.quantity
+        alerts_refresh_on_commit([reservation.sku_id])
     return released

@@ -59,7 +59,13 @@ def bins_create(
     try:
         codes = expand_bin_pattern(pattern.strip())
     except ValueError as exc:
-        raise _error("pattern", _("The bin pattern is not valid: %(why)s") % {"why": exc}) from exc
+        raise _error(
+            "pattern",
+            _(
+                "The bin pattern is not valid: write ranges like {01..05} with the start not "
+                "above the end, for at most 5,000 bins."
+            ),
+        ) from exc
     if not codes or any(not code for code in codes):
         raise _error("pattern", _("The bin pattern gives no codes."))
     taken = set(

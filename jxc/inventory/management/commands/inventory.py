@@ -6,12 +6,23 @@ from jxc.inventory.selectors import stock_drift_list
 
 
 class Command(BaseCommand):
-    help = "Inventory tools. `inventory check`: compare the ledger with the stock counters."
+    help = (
+        "Inventory tools. `inventory check`: compare the ledger with the stock counters. "
+        "`inventory alerts`: recompute low/over-stock and near-expiry alerts (run daily)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["check"])
+        parser.add_argument("action", choices=["check", "alerts"])
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "alerts":
+            from jxc.inventory.alerts.services import stock_alerts_refresh
+
+            counts = stock_alerts_refresh()
+            self.stdout.write(
+                "inventory alerts: " + ", ".join(f"{k}={v}" for k, v in counts.items())
+            )
+            return
         drifts = stock_drift_list()
         if not drifts:
             self.stdout.write("inventory check: no drift (levels = moves, bins = levels).")
