@@ -46,7 +46,7 @@ class AuditFilter:
 
 def audit_entry_list(*, filters: AuditFilter) -> QuerySet[AuditEntry]:
     """Audit entries, newest first, narrowed by `filters` (dates are local calendar days)."""
-    entries = AuditEntry.objects.all()
+    entries = AuditEntry.objects.select_related("actor")
     if filters.actor:
         entries = entries.filter(actor_name__icontains=filters.actor)
     if filters.action:

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jxc.accounts.enums import ScopeKind
 from jxc.accounts.scopes import scope_ids
@@ -17,14 +18,34 @@ from jxc.core.access import requires as requires_access
 from jxc.core.api import error_response
 
 from .navigation import NavItem
-from .selectors import home_figures, recent_audit_entries
+from .selectors import home_figures, my_active_tokens, recent_audit_entries
+
+FIGURE_LABELS = {
+    "enabled-users": gettext_lazy("Enabled users"),
+    "sign-ins-today": gettext_lazy("Sign-ins today"),
+    "failed-sign-ins-today": gettext_lazy("Failed sign-ins today"),
+    "skus-in-stock": gettext_lazy("SKUs in stock"),
+    "stock-alerts": gettext_lazy("Open stock alerts"),
+    "near-expiry": gettext_lazy("Lots near expiry"),
+    "modules": gettext_lazy("Your modules available"),
+}
+FIGURE_LINKS = {
+    "stock-alerts": "inventory:alerts",
+    "near-expiry": "inventory:alerts",
+    "skus-in-stock": "inventory:stock",
+}
 
 
 @requires_access(LOGIN)
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
+    figures = [
+        (figure, FIGURE_LABELS[figure.key], FIGURE_LINKS.get(figure.key, ""))
+        for figure in home_figures(user=user)
+    ]
     context = {
-        "figures": home_figures(user=user),
+        "figures": figures,
+        "my_active_tokens": my_active_tokens(user=user),
         "roles": user_role_labels(user),  # type: ignore[arg-type]
         "warehouse_scope": scope_ids(user, ScopeKind.WAREHOUSE),
         "shop_scope": scope_ids(user, ScopeKind.SHOP),

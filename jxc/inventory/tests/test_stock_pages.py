@@ -116,3 +116,32 @@ def test_create_warehouse_with_bins(make_user: Any, login_client: Any) -> None:
     bad = client.post("/inventory/warehouses/", {"code": "CD", "name": "重复", "kind": "own"})
     assert bad.status_code == 400
     assert "code" in bad.context["form"].errors
+
+
+def test_alerts_page_sets_a_rule_and_lists_the_alert(setup: dict[str, Any]) -> None:
+    client = setup["clerk"]
+    response = client.post(
+        "/inventory/alerts/",
+        {
+            "sku": "PG-01",
+            "warehouse": setup["sh"].pk,
+            "safety_stock": "20",
+            "reorder_point": "30",
+            "max_stock": "0",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get("/inventory/alerts/")
+    assert [a.sku.merchant_code for a in page.context["page"]] == ["PG-01"]
+    bad = client.post(
+        "/inventory/alerts/",
+        {
+            "sku": "PG-01",
+            "warehouse": setup["sh"].pk,
+            "safety_stock": "20",
+            "reorder_point": "5",
+            "max_stock": "0",
+        },
+    )
+    assert bad.status_code == 400
+    assert "reorder_point" in bad.context["form"].errors

@@ -1,5 +1,6 @@
 """Stock pages: overview, stock card, receipts, adjustments, put-away, transfers, warehouses."""
 
+from .alerts import alert_list
 from .imports import catalog_import, import_template, stock_export
 from .operations import adjust, putaway, receive, transfer_list, transfer_receive
 from .stock import stock_card, stock_overview
@@ -7,6 +8,7 @@ from .warehouses import warehouse_list
 
 __all__ = [
     "adjust",
+    "alert_list",
     "catalog_import",
     "import_template",
     "stock_export",

@@ -57,12 +57,19 @@ def test_home_shows_only_real_figures(admin_user, login_client, make_user):
     make_user("viewer")
     client = login_client(admin_user)
     client.post("/account/login/", {"username": "nobody", "password": "x"})
-    figures = client.get("/").context["figures"]
-    assert figures.active_users == 2
-    assert figures.failed_sign_ins_today == 1
-    assert figures.sign_ins_today == 0
-    assert figures.modules_total == 16
-    assert figures.modules_built == 4  # C1 products, C5 stock, C15 security, C16 API tokens
+    figures = {figure.key: figure.value for figure, _l, _u in client.get("/").context["figures"]}
+    assert figures["enabled-users"] == 2
+    assert figures["failed-sign-ins-today"] == 1
+    assert figures["sign-ins-today"] == 0
+    assert figures["skus-in-stock"] == 0
+    assert figures["modules"] == "6 / 18"  # home, products, stock, users, audit, API tokens
+
+
+def test_clerk_home_shows_stock_health_not_sign_ins(make_user, login_client):
+    figures = {
+        f.key for f, _l, _u in login_client(make_user("warehouse")).get("/").context["figures"]
+    }
+    assert figures == {"skus-in-stock", "stock-alerts", "near-expiry", "modules"}
 
 
 def test_unbuilt_module_page_is_honest(make_user, login_client):
