@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 
 
@@ -25,8 +26,16 @@ def _serve(argv: list[str]) -> None:
         "--workers", type=int, default=int(os.environ.get("JXC_WORKERS", "2")), help="processes"
     )
     parser.add_argument("--threads", type=int, default=int(os.environ.get("JXC_THREADS", "4")))
+    parser.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="do not start a background task worker next to the web server",
+    )
     args = parser.parse_args(argv)
     _manage(["collectstatic", "--noinput", "--verbosity", "0"])
+    if not args.no_worker and os.environ.get("JXC_SERVE_WORKER", "1") != "0":
+        # Background tasks (stock alerts, imports) run in a worker; start one alongside.
+        subprocess.Popen([sys.executable, "-m", "jxc.cli", "worker"])
     print(f"JXC is running at http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
     gunicorn = [
         sys.executable,

@@ -25,6 +25,7 @@ from jxc.catalog.enums import ProductStatus
 from jxc.catalog.models import Category, Sku
 from jxc.catalog.services import SkuInput, category_create, product_create, skus_from_matrix
 
+from .alerts.services import stock_rule_set
 from .demo_data import (
     BRANDS,
     CATEGORY_TREE,
@@ -57,6 +58,7 @@ COUNT_KEYS = (
     "lots",
     "stock_moves",
     "reservations",
+    "stock_rules",
 )
 
 
@@ -105,8 +107,30 @@ class _Loader:
         sites = [self.site(spec) for spec in WAREHOUSES]
         stocked = self.opening_stock(products, sites)
         self.reservations(stocked, sites)
+        self.stock_rules(stocked)
         self.counts["lots"] = len(self.lots)
         return self.counts
+
+    def stock_rules(self, stocked: list[Stocked]) -> None:
+        """Safety stock and reorder points for a share of the stock; a few set above what is
+        on hand so the alerts page has low-stock and reorder rows to show."""
+        for index, row in enumerate(self.rng.sample(stocked, min(len(stocked), 60))):
+            if index < 6:
+                safety = row.free + self.rng.randint(5, 20)  # below safety stock now
+            elif index < 10:
+                safety = max(0, row.free - 5)  # at the reorder point
+            else:
+                safety = max(1, row.free // 4)
+            reorder = safety + max(5, safety // 2)
+            stock_rule_set(
+                actor=self.actor,
+                sku=row.sku,
+                warehouse=row.site.warehouse,
+                safety_stock=safety,
+                reorder_point=reorder,
+                max_stock=reorder * 6,
+            )
+            self.counts["stock_rules"] += 1
 
     # Catalog
 

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from jxc.accounts.demo import DEMO_PASSWORD, demo_users_load
+from jxc.inventory.alerts.services import stock_alerts_refresh
 from jxc.inventory.demo import demo_catalog_load
 
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         created, users = demo_users_load()
         self.stdout.write(f"Demo data ready ({created} users created, {len(users)} in total).")
         counts = demo_catalog_load()
+        stock_alerts_refresh()  # so the alerts page is current before a worker runs
         self.stdout.write(
             f"Demo catalog and stock: {counts['skus']} SKUs, {counts['warehouses']} warehouses, "
             f"{counts['stock_moves']} stock moves created."
