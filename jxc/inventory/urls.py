@@ -14,6 +14,7 @@ urlpatterns = [
     path("transfers/<int:transfer_id>/receive/", views.transfer_receive, name="transfer-receive"),
     path("warehouses/", views.warehouse_list, name="warehouses"),
     path("alerts/", views.alert_list, name="alerts"),
+    path("warehouses/<int:warehouse_id>/labels/", views.bin_labels, name="bin-labels"),
     path("import/", views.catalog_import, name="import"),
     path("import/template.xlsx", views.import_template, name="import-template"),
     path("export.xlsx", views.stock_export, name="export"),

@@ -145,3 +145,11 @@ def test_alerts_page_sets_a_rule_and_lists_the_alert(setup: dict[str, Any]) -> N
     )
     assert bad.status_code == 400
     assert "reorder_point" in bad.context["form"].errors
+
+
+def test_bin_labels_print_page(setup: dict[str, Any]) -> None:
+    page = setup["clerk"].get(f"/inventory/warehouses/{setup['sh'].pk}/labels/")
+    html = page.content.decode()
+    assert html.count('class="label"') == 3
+    assert "<svg" in html
+    assert 'data-bin="A-01"' in html

@@ -4,11 +4,12 @@ from .alerts import alert_list
 from .imports import catalog_import, import_template, stock_export
 from .operations import adjust, putaway, receive, transfer_list, transfer_receive
 from .stock import stock_card, stock_overview
-from .warehouses import warehouse_list
+from .warehouses import bin_labels, warehouse_list
 
 __all__ = [
     "adjust",
     "alert_list",
+    "bin_labels",
     "catalog_import",
     "import_template",
     "stock_export",
