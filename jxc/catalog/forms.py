@@ -61,3 +61,41 @@ class ProductForm(forms.Form):
             "sale_price": data["sale_price"] or Decimal(0),
             "weight_g": data["weight_g"],
         }
+
+
+class ProductEditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=120)
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.all(), required=False
+    )
+    brand = forms.CharField(label=_("Brand"), max_length=80, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=ProductStatus.choices)
+    unit = forms.CharField(label=_("Unit"), max_length=10)
+    shelf_life_days = forms.IntegerField(label=_("Shelf life (days)"), min_value=1, required=False)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class SkuEditForm(forms.Form):
+    barcode = forms.CharField(label=_("Barcode"), max_length=48, required=False)
+    cost_price = forms.DecimalField(label=_("Cost price"), min_value=0, decimal_places=2)
+    sale_price = forms.DecimalField(label=_("Sale price"), min_value=0, decimal_places=2)
+    weight_g = forms.IntegerField(label=_("Weight (g)"), min_value=0, required=False)
+    length_cm = forms.DecimalField(
+        label=_("Length (cm)"), min_value=0, decimal_places=1, required=False
+    )
+    width_cm = forms.DecimalField(
+        label=_("Width (cm)"), min_value=0, decimal_places=1, required=False
+    )
+    height_cm = forms.DecimalField(
+        label=_("Height (cm)"), min_value=0, decimal_places=1, required=False
+    )
+    is_active = forms.BooleanField(label=_("Active"), required=False)
+
+
+class CategoryForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=80)
+    parent = forms.ModelChoiceField(
+        label=_("Parent category"), queryset=Category.objects.all(), required=False
+    )

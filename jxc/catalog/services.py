@@ -196,3 +196,103 @@ def skus_from_matrix(
         SkuInput(merchant_code=f"{code_prefix}-{i:02d}", specs=c.as_dict(), **defaults)  # type: ignore[arg-type]
         for i, c in enumerate(combos, start=1)
     ]
+
+
+PRODUCT_EDITABLE = [
+    "title",
+    "category_id",
+    "brand_id",
+    "description",
+    "unit",
+    "status",
+    "shelf_life_days",
+]
+SKU_EDITABLE = [
+    "barcode",
+    "weight_g",
+    "length_cm",
+    "width_cm",
+    "height_cm",
+    "cost_price",
+    "sale_price",
+    "is_active",
+]
+
+
+@transaction.atomic
+def product_update(
+    *, actor: User | None, product: Product, brand_name: str | None = None, **fields: object
+) -> Product:
+    """Change a product's listing fields (title, category, brand, status …); audited from → to."""
+    unknown = set(fields) - {
+        "title",
+        "category",
+        "description",
+        "unit",
+        "status",
+        "shelf_life_days",
+    }
+    if unknown:
+        raise ApplicationError(f"Unknown product fields: {sorted(unknown)}")
+    if "title" in fields and not str(fields["title"]).strip():
+        raise _field_error("title", _("The product needs a title."))
+    before = model_snapshot(product, PRODUCT_EDITABLE)
+    for name, value in fields.items():
+        setattr(product, name, value)
+    if brand_name is not None:
+        product.brand = (
+            Brand.objects.get_or_create(name=brand_name.strip())[0] if brand_name.strip() else None
+        )
+    if product.is_expiry_tracked and not product.shelf_life_days:
+        raise _field_error("shelf_life_days", _("Expiry-tracked goods need a shelf life."))
+    product.save()
+    changes = changes_between(before, model_snapshot(product, PRODUCT_EDITABLE))
+    if changes:
+        audit_record(action=AuditAction.UPDATE, actor=actor, instance=product, changes=changes)
+    return product
+
+
+@transaction.atomic
+def sku_update(*, actor: User | None, sku: Sku, **fields: object) -> Sku:
+    """Change a SKU's barcode, prices, weight or size; the merchant code never changes."""
+    unknown = set(fields) - set(SKU_EDITABLE)
+    if unknown:
+        raise ApplicationError(f"Unknown SKU fields: {sorted(unknown)}")
+    barcode = fields.get("barcode") or None
+    fields["barcode"] = barcode
+    if barcode and barcode_problem(str(barcode)):
+        raise _field_error(
+            "barcode",
+            _("Barcode %(code)s is neither a valid EAN-13 nor Code128 value.") % {"code": barcode},
+        )
+    if barcode and Sku.objects.filter(barcode=barcode).exclude(pk=sku.pk).exists():
+        raise _field_error(
+            "barcode", _("Barcode %(code)s is already used.") % {"code": barcode}, "duplicate"
+        )
+    for price in ("cost_price", "sale_price"):
+        if price in fields and Decimal(str(fields[price])) < 0:
+            raise _field_error(price, _("Prices cannot be negative."))
+    before = model_snapshot(sku, SKU_EDITABLE)
+    for name, value in fields.items():
+        setattr(sku, name, value)
+    sku.save()
+    changes = changes_between(before, model_snapshot(sku, SKU_EDITABLE))
+    if changes:
+        audit_record(action=AuditAction.UPDATE, actor=actor, instance=sku, changes=changes)
+    return sku
+
+
+@transaction.atomic
+def category_rename(*, actor: User | None, category: Category, name: str) -> Category:
+    """Rename a category; names stay unique among siblings."""
+    name = name.strip()
+    if not name:
+        raise _field_error("name", _("The category needs a name."))
+    if Category.objects.filter(parent=category.parent, name=name).exclude(pk=category.pk).exists():
+        raise _field_error("name", _("This category already exists here."), "duplicate")
+    before = model_snapshot(category, ["name"])
+    category.name = name
+    category.save(update_fields=["name", "updated_at"])
+    changes = changes_between(before, model_snapshot(category, ["name"]))
+    audit_record(action=AuditAction.UPDATE, actor=actor, instance=category, changes=changes)
+    return category

@@ -134,3 +134,55 @@ def test_product_pages(make_user: Any, login_client: Any) -> None:
     assert scan.context["sku"].merchant_code == "WY25-01"
     viewer = login_client(make_user("viewer"))
     assert viewer.get("/catalog/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_edit_product_sku_and_categories(make_user: Any, login_client: Any) -> None:
+    from jxc.accounts.models import AuditEntry
+
+    product = product_create(
+        actor=None,
+        title="帆布包",
+        skus=[SkuInput(merchant_code="FB-1"), SkuInput(merchant_code="FB-2")],
+    )
+    sku = Sku.objects.get(merchant_code="FB-1")
+    client = login_client(make_user("operations"))
+    response = client.post(
+        f"/catalog/{product.pk}/edit/",
+        {"title": "帆布托特包", "status": "on_sale", "unit": "个", "brand": "布艺坊"},
+    )
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert (product.title, product.status, str(product.brand)) == (
+        "帆布托特包",
+        "on_sale",
+        "布艺坊",
+    )
+    entry = AuditEntry.objects.filter(object_type="catalog.product", action="update").get()
+    assert entry.changes["status"] == ["draft", "on_sale"]
+    taken = client.post(
+        f"/catalog/sku/{sku.pk}/edit/",
+        {"barcode": "6901234567892", "cost_price": "10", "sale_price": "39"},
+    )
+    assert taken.status_code == 302
+    other = Sku.objects.get(merchant_code="FB-2")
+    duplicate = client.post(
+        f"/catalog/sku/{other.pk}/edit/",
+        {"barcode": "6901234567892", "cost_price": "1", "sale_price": "2"},
+    )
+    assert duplicate.status_code == 400
+    assert "barcode" in duplicate.context["form"].errors
+    assert client.post("/catalog/categories/", {"name": "箱包"}).status_code == 302
+    bags = Category.objects.get(name="箱包")
+    client.post("/catalog/categories/", {"name": "女包"})
+    women = Category.objects.get(name="女包")
+    moved = client.post(
+        "/catalog/categories/", {"category_id": women.pk, "name": "女士包", "parent": bags.pk}
+    )
+    assert moved.status_code == 302
+    women.refresh_from_db()
+    assert (women.name, women.parent_id) == ("女士包", bags.pk)
+    assert (
+        login_client(make_user("warehouse")).post("/catalog/categories/", {"name": "x"}).status_code
+        == 403
+    )
