@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -14,17 +13,13 @@ from django.utils.translation import gettext as _
 from jxc.accounts.models import User
 from jxc.core.access import requires
 from jxc.core.exceptions import ApplicationError
+from jxc.core.forms import form_add_application_error
 
 from . import services
 from .forms import CategoryForm, ProductEditForm, SkuEditForm
 from .models import Category, Product, Sku
 
 MANAGE = "accounts.manage_catalog"
-
-
-def _apply_error(form: forms.Form, exc: ApplicationError) -> None:
-    fields = [d.get("field") for d in exc.details if d.get("field") in form.fields]
-    form.add_error(fields[0] if fields else None, exc.message)
 
 
 @requires(MANAGE)
@@ -51,7 +46,7 @@ def product_edit(request: HttpRequest, product_id: int) -> HttpResponse:
                 **data,
             )
         except ApplicationError as exc:
-            _apply_error(form, exc)
+            form_add_application_error(form, exc)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("catalog:product", product_id=product.pk)
@@ -68,7 +63,7 @@ def sku_edit(request: HttpRequest, sku_id: int) -> HttpResponse:
         try:
             services.sku_update(actor=request.user, sku=sku, **form.cleaned_data)  # type: ignore[arg-type]
         except ApplicationError as exc:
-            _apply_error(form, exc)
+            form_add_application_error(form, exc)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("catalog:product", product_id=sku.product_id)
@@ -96,7 +91,7 @@ def category_list(request: HttpRequest) -> HttpResponse:
                     if target.parent_id != (data["parent"].pk if data["parent"] else None):
                         services.category_move(actor=actor, category=target, parent=data["parent"])
             except ApplicationError as exc:
-                _apply_error(form, exc)
+                form_add_application_error(form, exc)
             else:
                 messages.success(request, _("Category saved."))
                 return redirect("catalog:categories")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from jxc.core.access import requires
 from jxc.core.exceptions import ApplicationError
+from jxc.core.forms import form_add_application_error
 
 from ..alerts.enums import AlertKind
 from ..alerts.selectors import near_expiry_list, stock_alert_list
@@ -60,8 +61,7 @@ def alert_list(request: HttpRequest) -> HttpResponse:
                     max_stock=data["max_stock"],
                 )
             except ApplicationError as exc:
-                fields = [d.get("field") for d in exc.details if d.get("field") in form.fields]
-                form.add_error(fields[0] if fields else None, exc.message)
+                form_add_application_error(form, exc)
             else:
                 messages.success(request, _("Stock rule saved."))
                 return redirect("inventory:alerts")

@@ -19,6 +19,7 @@ from jxc.accounts.enums import ScopeKind
 from jxc.accounts.scopes import scope_check
 from jxc.core.access import requires
 from jxc.core.exceptions import ApplicationError
+from jxc.core.forms import form_add_application_error
 
 from .. import services
 from ..enums import AdjustReason, MoveKind
@@ -41,8 +42,7 @@ def _form_page(
         try:
             done = action(form.cleaned_data)
         except ApplicationError as exc:
-            fields = [d.get("field") for d in exc.details if d.get("field") in form.fields]
-            form.add_error(fields[0] if fields else None, exc.message)
+            form_add_application_error(form, exc)
         else:
             messages.success(request, done)
             return redirect(request.path)

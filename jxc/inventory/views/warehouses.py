@@ -15,6 +15,7 @@ from jxc.accounts.enums import ScopeKind
 from jxc.accounts.scopes import scope_check
 from jxc.core.access import requires
 from jxc.core.exceptions import ApplicationError
+from jxc.core.forms import form_add_application_error
 
 from .. import services
 from ..enums import ZoneKind
@@ -48,10 +49,7 @@ def warehouse_list(request: HttpRequest) -> HttpResponse:
                             pattern=data["bins"],
                         )
             except ApplicationError as exc:
-                field = next(
-                    (d["field"] for d in exc.details if d.get("field") in form.fields), None
-                )
-                form.add_error(field, exc.message)
+                form_add_application_error(form, exc)
             else:
                 messages.success(
                     request, _("Warehouse %(code)s created.") % {"code": warehouse.code}
