@@ -102,19 +102,19 @@ def stock_opening_bulk(*, actor: User | None, lines: list[OpeningLine], source_i
             "idempotency_key", flat=True
         )
     )
-    todo = [line for line in lines if line.key not in done]
-    if not todo:
+    pending = [line for line in lines if line.key not in done]
+    if not pending:
         return 0
-    for line in todo:
+    for line in pending:
         _check(line)
-    warehouses = {line.warehouse.pk: line.warehouse for line in todo if line.bin is None}
+    warehouses = {line.warehouse.pk: line.warehouse for line in pending if line.bin is None}
     bins = {pk: default_bin(warehouse) for pk, warehouse in warehouses.items()}
-    lots = _lots(todo)
+    lots = _lots(pending)
     placed = [
         (line, line.bin or bins[line.warehouse.pk], lots.get((line.sku.pk, line.lot_no)))
-        for line in todo
+        for line in pending
     ]
-    sku_ids = sorted({line.sku.pk for line in todo})
+    sku_ids = sorted({line.sku.pk for line in pending})
     per_level: dict[tuple[int, int], int] = defaultdict(int)
     per_bin: dict[tuple[int, int, int | None], int] = defaultdict(int)
     for line, bin_obj, lot in placed:
@@ -162,4 +162,4 @@ def stock_opening_bulk(*, actor: User | None, lines: list[OpeningLine], source_i
         ],
         batch_size=2000,
     )
-    return sum(line.quantity for line in todo)
+    return sum(line.quantity for line in pending)
