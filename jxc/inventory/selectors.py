@@ -7,9 +7,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import (
+    Count,
     DecimalField,
     ExpressionWrapper,
     F,
+    FloatField,
+    Q,
     QuerySet,
     Sum,
     Value,
@@ -35,6 +38,40 @@ from .models import (
 )
 
 
+def _levels_filtered(
+    levels: QuerySet[StockLevel],
+    *,
+    user: Any,
+    sku_id: int | None,
+    warehouse_id: int | None,
+    search: str,
+) -> QuerySet[StockLevel]:
+    if sku_id is not None:
+        levels = levels.filter(sku_id=sku_id)
+    if warehouse_id is not None:
+        levels = levels.filter(warehouse_id=warehouse_id)
+    if search:
+        levels = levels.filter(
+            Q(sku__merchant_code__icontains=search) | Q(sku__product__title__icontains=search)
+        )
+    return scope_filter(levels, user=user, kind=ScopeKind.WAREHOUSE, field="warehouse_id")
+
+
+def stock_totals(*, user: Any, warehouse_id: int | None = None, search: str = "") -> dict[str, int]:
+    """Row count and on-hand / reserved / in-transit sums of the levels a list would show
+    (one query on the levels table alone, without the joins the rows need)."""
+    levels = _levels_filtered(
+        StockLevel.objects.all(), user=user, sku_id=None, warehouse_id=warehouse_id, search=search
+    )
+    totals = levels.aggregate(
+        rows=Count("pk"),
+        on_hand=Sum("on_hand"),
+        reserved=Sum("reserved"),
+        in_transit=Sum("in_transit"),
+    )
+    return {key: int(value or 0) for key, value in totals.items()}
+
+
 def stock_level_list(
     *, user: Any, sku_id: int | None = None, warehouse_id: int | None = None, search: str = ""
 ) -> QuerySet[StockLevel]:
@@ -51,16 +88,10 @@ def stock_level_list(
             output_field=DecimalField(max_digits=20, decimal_places=4),
         )
     )
-    if sku_id is not None:
-        levels = levels.filter(sku_id=sku_id)
-    if warehouse_id is not None:
-        levels = levels.filter(warehouse_id=warehouse_id)
-    if search:
-        levels = levels.filter(sku__merchant_code__icontains=search) | levels.filter(
-            sku__product__title__icontains=search
-        )
-    levels = scope_filter(levels, user=user, kind=ScopeKind.WAREHOUSE, field="warehouse_id")
-    return levels.order_by("sku_id", "warehouse_id")
+    filtered = _levels_filtered(
+        levels, user=user, sku_id=sku_id, warehouse_id=warehouse_id, search=search
+    )
+    return filtered.order_by("sku_id", "warehouse_id")
 
 
 def stock_card(*, user: Any, sku_id: int, warehouse_id: int | None = None) -> QuerySet[StockMove]:
@@ -78,9 +109,26 @@ def stock_card(*, user: Any, sku_id: int, warehouse_id: int | None = None) -> Qu
 
 
 def stock_value_by_warehouse(*, user: Any) -> list[dict[str, Any]]:
-    rows = stock_level_list(user=user).values("warehouse__code", "warehouse__name")
-    totals = rows.annotate(total=Sum("value"), units=Sum("on_hand")).order_by("warehouse__code")
-    return [dict(row) for row in totals]
+    """Units and value (on hand × moving average cost) per warehouse, for summary cards.
+
+    Summed as floating point for speed over large tables; shown rounded to the fen.
+    """
+    levels = scope_filter(
+        StockLevel.objects.all(), user=user, kind=ScopeKind.WAREHOUSE, field="warehouse_id"
+    )
+    value = Sum(F("on_hand") * F("sku__skuvaluation__average_cost"), output_field=FloatField())
+    rows = levels.values("warehouse_id").annotate(total=value, units=Sum("on_hand")).order_by()
+    names = {w.pk: w for w in Warehouse.objects.filter(pk__in=[r["warehouse_id"] for r in rows])}
+    result = [
+        {
+            "warehouse__code": names[row["warehouse_id"]].code,
+            "warehouse__name": names[row["warehouse_id"]].name,
+            "total": row["total"] or 0,
+            "units": row["units"] or 0,
+        }
+        for row in rows
+    ]
+    return sorted(result, key=lambda row: row["warehouse__code"])
 
 
 @dataclass(frozen=True)

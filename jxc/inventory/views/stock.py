@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -12,7 +11,7 @@ from jxc.catalog.models import Sku
 from jxc.core.access import requires
 
 from ..selectors import stock_card as select_stock_card
-from ..selectors import stock_level_list, stock_value_by_warehouse, warehouse_list
+from ..selectors import stock_level_list, stock_totals, stock_value_by_warehouse, warehouse_list
 
 VIEW = "accounts.view_inventory"
 
@@ -27,15 +26,12 @@ def _query(request: HttpRequest) -> str:
 def stock_overview(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()
     warehouse_id = request.GET.get("warehouse", "")
-    levels = stock_level_list(
-        user=request.user,
-        search=search,
-        warehouse_id=int(warehouse_id) if warehouse_id.isdigit() else None,
-    )
-    page = Paginator(levels, settings.JXC_PAGE_SIZE).get_page(request.GET.get("page"))
-    totals = levels.aggregate(
-        on_hand=Sum("on_hand"), reserved=Sum("reserved"), in_transit=Sum("in_transit")
-    )
+    chosen = int(warehouse_id) if warehouse_id.isdigit() else None
+    levels = stock_level_list(user=request.user, search=search, warehouse_id=chosen)
+    totals = stock_totals(user=request.user, search=search, warehouse_id=chosen)
+    paginator = Paginator(levels, settings.JXC_PAGE_SIZE)
+    paginator.count = totals["rows"]  # counted above without the row joins
+    page = paginator.get_page(request.GET.get("page"))
     show_value = request.user.has_perm("accounts.view_cost")
     context = {
         "page": page,
