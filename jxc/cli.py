@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 
@@ -33,9 +34,10 @@ def _serve(argv: list[str]) -> None:
     )
     args = parser.parse_args(argv)
     _manage(["collectstatic", "--noinput", "--verbosity", "0"])
+    worker = None
     if not args.no_worker and os.environ.get("JXC_SERVE_WORKER", "1") != "0":
-        # Background tasks (stock alerts, imports) run in a worker; start one alongside.
-        subprocess.Popen([sys.executable, "-m", "jxc.cli", "worker"])
+        # Background tasks (stock alerts) run in a worker; start one alongside the server.
+        worker = subprocess.Popen([sys.executable, "-m", "jxc.cli", "worker"])
     print(f"JXC is running at http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
     gunicorn = [
         sys.executable,
@@ -53,7 +55,29 @@ def _serve(argv: list[str]) -> None:
         "--log-level",
         "warning",
     ]
-    os.execv(sys.executable, gunicorn)
+    if worker is None:
+        os.execv(sys.executable, gunicorn)
+    _run_with_worker(gunicorn, worker)
+
+
+def _run_with_worker(command: list[str], worker: subprocess.Popen[bytes]) -> None:
+    """Run the web server; when it ends (or this process is told to stop), stop the worker."""
+    server = subprocess.Popen(command)
+
+    def stop(signum: int, _frame: object) -> None:
+        server.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    try:
+        code = server.wait()
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+    sys.exit(code)
 
 
 def main(argv: list[str] | None = None) -> None:
