@@ -151,7 +151,13 @@ def test_import_page_preview_then_commit(make_user, login_client) -> None:
     assert preview.status_code == 200
     assert preview.context["summary"]["new_skus"] == 3
     assert not Sku.objects.exists()  # preview writes nothing
-    committed = client.post("/inventory/import/", {"token": preview.context["token"]})
+    expired = client.post("/inventory/import/", {"token": "0" * 32, "filename": "淘宝导出.csv"})
+    assert expired.status_code == 302
+    assert not Sku.objects.exists()
+    committed = client.post(
+        "/inventory/import/",
+        {"token": preview.context["token"], "filename": preview.context["filename"]},
+    )
     assert committed.status_code == 302
     assert Sku.objects.count() == 3
     export = client.get("/inventory/export.xlsx")

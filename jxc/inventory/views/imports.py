@@ -32,18 +32,20 @@ class UploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("Spreadsheet (.xlsx or .csv)"))
 
 
-def _stored(token: str) -> tuple[bytes, str] | None:
-    folder = f"imports/{token}"
-    if not token.isalnum():
+def _stored_path(token: str, name: str) -> str | None:
+    """Where a checked upload waits for confirmation; None for a token or name not ours."""
+    name = PurePath(name).name
+    if not (token.isalnum() and len(token) == 32 and name):
         return None
-    try:
-        names = default_storage.listdir(folder)[1]
-    except (FileNotFoundError, NotImplementedError):
+    return f"imports/{token}/{name}"
+
+
+def _stored(token: str, name: str) -> tuple[bytes, str] | None:
+    path = _stored_path(token, name)
+    if path is None or not default_storage.exists(path):
         return None
-    if not names:
-        return None
-    with default_storage.open(f"{folder}/{names[0]}") as handle:
-        return handle.read(), names[0]
+    with default_storage.open(path) as handle:
+        return handle.read(), PurePath(path).name
 
 
 @requires("accounts.manage_catalog")
@@ -51,7 +53,7 @@ def catalog_import(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     context: dict[str, object] = {"form": form}
     if request.method == "POST" and request.POST.get("token"):
-        return _commit(request, request.POST["token"])
+        return _commit(request, request.POST["token"], request.POST.get("filename", ""))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > MAX_UPLOAD:
@@ -83,8 +85,8 @@ def catalog_import(request: HttpRequest) -> HttpResponse:
     return render(request, "inventory/import.html", context, status=status)
 
 
-def _commit(request: HttpRequest, token: str) -> HttpResponse:
-    stored = _stored(token)
+def _commit(request: HttpRequest, token: str, filename: str) -> HttpResponse:
+    stored = _stored(token, filename)
     if stored is None:
         messages.error(request, _("The uploaded file has expired; upload it again."))
         return redirect("inventory:import")
@@ -98,7 +100,7 @@ def _commit(request: HttpRequest, token: str) -> HttpResponse:
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("inventory:import")
-    default_storage.delete(f"imports/{token}/{name}")
+    default_storage.delete(f"imports/{token}/{name}")  # the confirmed upload is not kept
     messages.success(
         request,
         _("Imported: %(new)s new SKUs, %(updated)s updated, %(units)s opening units booked.")
